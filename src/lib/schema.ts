@@ -1,0 +1,149 @@
+/**
+ * The policy document format: the product's public contract.
+ *
+ * One zod schema, used by the content collection (src/content.config.ts), by the ingest
+ * before it writes a file, and by `npm run check`. The README's format reference mirrors it.
+ */
+import { z } from 'zod';
+
+/** Document types a clerk can choose from; anything else is 其他. */
+export const DOC_TYPES = [
+  '工作要点',
+  '工作计划',
+  '实施方案',
+  '行动方案',
+  '工作总结',
+  '汇报',
+  '讲话',
+  '通知',
+  '其他',
+] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the document allows. */
+export const DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Anchor ids: ASCII letters, digits and dashes, starting with a letter. */
+export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
+
+/** Slugs: lowercase ASCII words joined by dashes. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const id = z
+  .string()
+  .regex(ID_PATTERN, 'must be lowercase ASCII letters, digits and dashes, starting with a letter (e.g. "m12")');
+
+/** Comparators a target can carry. */
+export const COMPARATORS = ['>=', '<=', '>', '<', '=', 'range', 'increase', 'decrease', 'eliminate'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+export const measureSchema = z.object({
+  /** Anchor id of the measure in the body (`{#m12}` on its heading). */
+  id,
+  /** The item number as the document writes it: `12.`, `(三)`, `二是`. */
+  number: z.string(),
+  /** The measure's title: its first sentence or its heading text. */
+  title: z.string().min(1),
+  /** Title of the section the measure belongs to (without its number), or null at top level. */
+  section: z.string().nullable(),
+  /** Every responsible unit of the measure, normalised (lead units first). */
+  units: z.array(z.string()).default([]),
+  /** Units the document names as 牵头 (lead); empty when it makes no such distinction. */
+  leadUnits: z.array(z.string()).default([]),
+  /** Theme slugs set by an editor; when present they replace the automatic assignment. */
+  themes: z.array(z.string()).optional(),
+});
+export type Measure = z.infer<typeof measureSchema>;
+
+export const goalSchema = z.object({
+  id,
+  title: z.string().min(1),
+  /** Ids of the measures that serve this goal. */
+  measures: z.array(id).default([]),
+});
+export type Goal = z.infer<typeof goalSchema>;
+
+export const targetSchema = z.object({
+  /** The sentence fragment the target was read from, verbatim. */
+  text: z.string().min(1),
+  /** What is measured, e.g. 教师交流轮岗比例, 56人及以上大班额. */
+  metric: z.string().min(1),
+  comparator: z.enum(COMPARATORS),
+  /** The number (or the lower bound of a range); null for 全面消除-style targets. */
+  value: z.number().nullable(),
+  /** Upper bound when comparator is `range`. */
+  valueMax: z.number().nullable().optional(),
+  /** %, 人, 所, 项, 元 …, or null. */
+  unit: z.string().nullable(),
+  /** Deadline year, or null when the text gives none. */
+  year: z.number().int().nullable(),
+  /** Id of the measure the target belongs to, or null when it stands outside any measure. */
+  measure: id.nullable(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const policySchema = z
+  .object({
+    title: z.string().min(1, 'title is empty: give the document title'),
+    issuer: z.string().nullable(),
+    city: z.string().nullable(),
+    province: z.string().nullable(),
+    date: z
+      .string()
+      .regex(DATE_PATTERN, 'date must be YYYY, YYYY-MM or YYYY-MM-DD (or null when unknown)')
+      .nullable(),
+    docNumber: z.string().nullable(),
+    docType: z.enum(DOC_TYPES),
+    source: z.object({
+      /** Path of the original file, relative to content/sources/. */
+      file: z.string().nullable(),
+      url: z.string().nullable().default(null),
+    }),
+    topics: z.array(z.string()).default([]),
+    goals: z.array(goalSchema).default([]),
+    measures: z.array(measureSchema).default([]),
+    targets: z.array(targetSchema).default([]),
+    responsibleUnits: z.array(z.string()).default([]),
+    /** Written by the ingest: a hash of the body and data it wrote, to detect hand edits. */
+    generated: z
+      .object({ by: z.string(), hash: z.string() })
+      .optional(),
+  })
+  .superRefine((doc, ctx) => {
+    const ids = new Set<string>();
+    doc.measures.forEach((m, i) => {
+      if (ids.has(m.id)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['measures', i, 'id'],
+          message: `duplicate measure id "${m.id}": every measure needs its own id`,
+        });
+      }
+      ids.add(m.id);
+    });
+    doc.goals.forEach((g, gi) =>
+      g.measures.forEach((mid, mi) => {
+        if (!ids.has(mid)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['goals', gi, 'measures', mi],
+            message: `goal "${g.id}" points at measure "${mid}", which is not in measures: fix the id or add the measure`,
+          });
+        }
+      }),
+    );
+    doc.targets.forEach((t, ti) => {
+      if (t.measure !== null && !ids.has(t.measure)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['targets', ti, 'measure'],
+          message: `target points at measure "${t.measure}", which is not in measures: fix the id or set it to null`,
+        });
+      }
+    });
+  });
+
+/** Frontmatter of one policy document as written in content/policies/<slug>.md. */
+export type PolicyData = z.infer<typeof policySchema>;
+/** Frontmatter as a writer supplies it, before defaults. */
+export type PolicyInput = z.input<typeof policySchema>;
