@@ -1,0 +1,155 @@
+/**
+ * npm run ingest -- <files or folders> [--out DIR] [--sources DIR] [--force] [--json]
+ *
+ * Turns raw policy documents (.txt, .md, .html, .docx; UTF-8 or GB18030) into
+ * content/policies/<slug>.md and keeps a copy of each original under content/sources/.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { readSource, IngestError, SUPPORTED_EXTENSIONS } from '../src/ingest/read.ts';
+import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
+import { existingSlugs, writePolicy } from '../src/ingest/write.ts';
+import { ingestText, ExtractionError, type Ingested } from '../src/lib/ingest.ts';
+
+interface Options {
+  inputs: string[];
+  out: string;
+  sources: string;
+  force: boolean;
+  json: boolean;
+}
+
+const USAGE = 'usage: npm run ingest -- <files or folders> [--out DIR] [--sources DIR] [--force] [--json]';
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { inputs: [], out: 'content/policies', sources: 'content/sources', force: false, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--force') o.force = true;
+    else if (a === '--json') o.json = true;
+    else if (a === '--out' || a === '--sources') {
+      const v = argv[++i];
+      if (!v) throw new Error(`${a} needs a folder name\n${USAGE}`);
+      if (a === '--out') o.out = v;
+      else o.sources = v;
+    } else if (a === '-h' || a === '--help') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
+    else o.inputs.push(a);
+  }
+  if (o.inputs.length === 0) throw new Error(`no input given\n${USAGE}`);
+  return o;
+}
+
+/** Files named on the command line, with folders expanded to the supported files inside. */
+function expand(inputs: string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (p: string): void => {
+    for (const name of readdirSync(p).sort()) {
+      const full = join(p, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (SUPPORTED_EXTENSIONS.includes(extname(name).toLowerCase())) files.push(full);
+    }
+  };
+  for (const input of inputs) {
+    if (!existsSync(input)) missing.push(input);
+    else if (statSync(input).isDirectory()) walk(input);
+    else files.push(input);
+  }
+  return { files, missing };
+}
+
+/** The record of one input in --json output: exactly the keys of the public contract. */
+function jsonRecord(source: string, doc: Ingested): Record<string, unknown> {
+  const d = doc.data;
+  return {
+    source,
+    title: d.title,
+    issuer: d.issuer,
+    city: d.city,
+    province: d.province,
+    date: d.date,
+    docNumber: d.docNumber,
+    docType: d.docType,
+    goals: d.goals.map((g) => ({ id: g.id, title: g.title, measures: g.measures })),
+    measures: d.measures.map((m) => ({ id: m.id, title: m.title, section: m.section, units: m.units, leadUnits: m.leadUnits })),
+    targets: d.targets.map((t) => ({ text: t.text, metric: t.metric, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, measure: t.measure })),
+    responsibleUnits: d.responsibleUnits,
+  };
+}
+
+/** Keeps the original under the sources folder; returns its name there. */
+function keepSource(file: string, sourcesDir: string): string {
+  const abs = resolve(file);
+  const dir = resolve(sourcesDir);
+  if (abs.startsWith(dir + '/')) return relative(dir, abs);
+  mkdirSync(dir, { recursive: true });
+  const bytes = readFileSync(abs);
+  const ext = extname(file);
+  const stem = basename(file, ext);
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${stem}${ext}` : `${stem}-${n}${ext}`;
+    const target = join(dir, name);
+    if (!existsSync(target)) {
+      copyFileSync(abs, target);
+      return name;
+    }
+    if (readFileSync(target).equals(bytes)) return name;
+  }
+}
+
+async function main(): Promise<number> {
+  let opts: Options;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`ingest: ${(e as Error).message}`);
+    return 2;
+  }
+  const places = loadPlaces();
+  const aliases = loadUnitAliases();
+  const { files, missing } = expand(opts.inputs);
+  let failed = missing.length;
+  for (const m of missing) console.error(`error: ${m}: no such file or folder`);
+  const records: Record<string, unknown>[] = missing.map((m) => ({ source: m, error: 'no such file or folder' }));
+  const known = opts.json ? new Map<string, string>() : existingSlugs(opts.out);
+  const taken = new Map<string, string>([...known].map(([src, slug]) => [slug, src]));
+  let kept = 0;
+
+  for (const file of files) {
+    try {
+      const read = await readSource(file);
+      for (const w of read.warnings) console.error(`warning: ${file}: ${w}`);
+      const sourceFile = opts.json ? basename(file) : keepSource(file, opts.sources);
+      const doc = ingestText(read.text, { sourceFile, places, aliases });
+      for (const w of doc.warnings) console.error(`warning: ${file}: ${w}`);
+      if (opts.json) {
+        records.push(jsonRecord(file, doc));
+        continue;
+      }
+      // The same source keeps its slug; a different document never takes another's slug.
+      let slug = known.get(sourceFile) ?? doc.slug;
+      for (let n = 2; taken.has(slug) && taken.get(slug) !== sourceFile; n++) slug = `${doc.slug}-${n}`;
+      taken.set(slug, sourceFile);
+      const outcome = writePolicy(opts.out, slug, doc.data, doc.body, opts.force);
+      if (outcome === 'kept-hand-edit') {
+        kept++;
+        console.error(`skipped: ${join(opts.out, `${slug}.md`)} was edited by hand and is kept as it is; rerun with --force to overwrite it with a fresh ingest of ${file}`);
+      } else {
+        console.log(`${outcome}: ${join(opts.out, `${slug}.md`)} (${doc.data.measures.length} measures, ${doc.data.targets.length} targets) from ${file}`);
+      }
+    } catch (e) {
+      failed++;
+      const msg = e instanceof IngestError ? e.message : e instanceof ExtractionError ? `${file}: ${e.message}` : `${file}: unexpected failure: ${(e as Error).message}`;
+      console.error(`error: ${msg}`);
+      records.push({ source: file, error: msg });
+    }
+  }
+  if (opts.json) console.log(JSON.stringify(records, null, 2));
+  else console.error(`ingest: ${files.length - failed + missing.length} of ${files.length} files ingested${kept ? `, ${kept} hand-edited files kept` : ''}${failed ? `, ${failed} failed` : ''}`);
+  return failed > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

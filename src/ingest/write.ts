@@ -1,0 +1,81 @@
+/**
+ * Writes ingested documents as content/policies/<slug>.md, atomically, and never over a file
+ * someone has edited by hand: each generated file carries a hash of what the ingest wrote,
+ * and a file whose content no longer matches it is left alone unless forced.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import type { PolicyData } from '../lib/schema.ts';
+
+export const GENERATOR = 'policy-kb ingest';
+
+/** Hash of a document's data and body, ignoring the `generated` stamp itself. */
+export function contentHash(data: Record<string, unknown>, body: string): string {
+  const { generated: _ignored, ...rest } = data;
+  return createHash('sha256').update(JSON.stringify(rest)).update('\0').update(body.trim()).digest('hex').slice(0, 16);
+}
+
+/** The Markdown file for a document: frontmatter with its hash stamp, then the body. */
+export function serialize(data: PolicyData, body: string): string {
+  const plain = JSON.parse(JSON.stringify({ ...data, generated: undefined })) as Record<string, unknown>;
+  const stamped = { ...plain, generated: { by: GENERATOR, hash: contentHash(plain, body) } };
+  return matter.stringify(`\n${body.trim()}\n`, stamped);
+}
+
+export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'kept-hand-edit';
+
+/** Why an existing file may not be replaced, or null when it may. */
+export function handEditOf(path: string): string | null {
+  if (!existsSync(path)) return null;
+  const file = matter(readFileSync(path, 'utf8'));
+  const data = file.data as Record<string, unknown>;
+  const stamp = data.generated as { hash?: string } | undefined;
+  if (!stamp?.hash) return 'it was written by hand (it has no "generated" stamp)';
+  if (stamp.hash !== contentHash(data, file.content)) return 'it was edited by hand since the ingest wrote it';
+  return null;
+}
+
+/** Writes to a temporary file and renames it into place, so no half-written file is ever left. */
+export function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text, 'utf8');
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes one document; refuses to replace a hand-edited file unless `force`. */
+export function writePolicy(dir: string, slug: string, data: PolicyData, body: string, force: boolean): WriteOutcome {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${slug}.md`);
+  const text = serialize(data, body);
+  if (existsSync(path)) {
+    if (readFileSync(path, 'utf8') === text) return 'unchanged';
+    if (!force && handEditOf(path)) return 'kept-hand-edit';
+    writeAtomic(path, text);
+    return 'updated';
+  }
+  writeAtomic(path, text);
+  return 'created';
+}
+
+/** Maps each source file recorded in `dir` to the slug of the document made from it. */
+export function existingSlugs(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.md')) continue;
+    try {
+      const data = matter(readFileSync(join(dir, name), 'utf8')).data as { source?: { file?: string } };
+      if (data.source?.file) out.set(data.source.file, name.slice(0, -3));
+    } catch {
+      // A broken file is reported by `npm run check`; here it only cannot claim a source.
+    }
+  }
+  return out;
+}

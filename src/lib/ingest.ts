@@ -1,0 +1,123 @@
+/**
+ * The ingest pipeline from decoded text to a validated policy document, without the disk:
+ * clean → portal block → metadata → structure → measures, units, targets → validate.
+ */
+import { cleanText } from './clean.ts';
+import { readPortalBlock } from './portal.ts';
+import { extractMetadata } from './metadata.ts';
+import { buildStructure } from './structure.ts';
+import { outline } from './measures.ts';
+import { renderBody } from './body.ts';
+import { parseResponsibility, normalizeUnits, type AliasTable } from './units.ts';
+import { extractTargets } from './targets.ts';
+import { policySchema, type PolicyData, type Target } from './schema.ts';
+import { policySlug } from './slug.ts';
+import type { PlaceIndex } from './places.ts';
+
+export interface IngestContext {
+  /** Name of the source file, relative to content/sources/ (recorded in the frontmatter). */
+  sourceFile: string;
+  sourceUrl?: string | null;
+  places: PlaceIndex;
+  aliases: AliasTable;
+}
+
+export interface Ingested {
+  slug: string;
+  data: PolicyData;
+  body: string;
+  warnings: string[];
+}
+
+/** A document the ingest cannot turn into a policy page; the message says what to do. */
+export class ExtractionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExtractionError';
+  }
+}
+
+// Sharing sites name the document in their banner: 《….docx》由会员分享; template sites in 下面是小编为大家整理的…
+const BANNER_TITLE = [/《([^《》]{4,80}?)》由会员分享/u, /下面是小编为大家整理的(.{4,80}?)[,，]供大家参考/u];
+
+function titleHints(raw: string): string[] {
+  const hints: string[] = [];
+  for (const re of BANNER_TITLE) {
+    const m = re.exec(raw);
+    if (m) hints.push(m[1]!);
+  }
+  const first = raw.split('\n').find((l) => l.trim())?.trim() ?? '';
+  if (/\.(docx?|wps|pdf)$/iu.test(first) && first.length <= 80) hints.unshift(first);
+  return hints;
+}
+
+/** Turns the decoded text of one document into its frontmatter and Markdown body. */
+export function ingestText(raw: string, ctx: IngestContext): Ingested {
+  const warnings: string[] = [];
+  // The portal block goes first: cleaning drops 发布时间/来源 lines that belong to it.
+  const portal = readPortalBlock(raw);
+  const cleaned = cleanText(portal.text).text;
+  const { meta, body } = extractMetadata(cleaned, portal.fields, ctx.places, titleHints(raw));
+  if (body.replace(/\s/gu, '').length < 20) {
+    throw new ExtractionError('no document text left after removing page noise: check that the file holds the document itself');
+  }
+  const structure = buildStructure(body);
+  if (structure.sections.length === 0) {
+    warnings.push('no numbered structure (一、/(一)/1./一是) found: the text is kept as plain paragraphs, without measures');
+  }
+  const ol = outline(structure);
+  const docYear = Number(/^\d{4}/.exec(meta.date ?? '')?.[0] ?? /(?:19|20)\d{2}/.exec(meta.title ?? '')?.[0]) || null;
+
+  const measures = ol.measures.map((m) => {
+    const resp = parseResponsibility(m.text);
+    const units = resp ? normalizeUnits(resp.units, ctx.aliases) : [];
+    const leadUnits = resp ? normalizeUnits(resp.lead, ctx.aliases) : [];
+    return {
+      id: m.id,
+      number: m.node.label,
+      title: m.node.title,
+      section: m.parent?.title ?? null,
+      units,
+      leadUnits,
+    };
+  });
+  const targets: Target[] = [];
+  for (const m of ol.measures) targets.push(...extractTargets(m.text, { measure: m.id, docYear }));
+  // Targets stated in an explicit 工作目标 section belong to no single measure.
+  for (const g of ol.goals) {
+    if (g.measures.length === 0) targets.push(...extractTargets(g.node.paragraphs.join('\n'), { measure: null, docYear }));
+  }
+  const responsibleUnits = [...new Set(measures.flatMap((m) => m.units))];
+
+  let title = meta.title;
+  if (!title) {
+    title = ctx.sourceFile.replace(/^.*\//u, '').replace(/\.[^.]+$/u, '');
+    warnings.push(`no title found in the text: the file name "${title}" is used; set title in the frontmatter`);
+  }
+  const candidate = {
+    title,
+    issuer: meta.issuer,
+    city: meta.city,
+    province: meta.province,
+    date: meta.date,
+    docNumber: meta.docNumber,
+    docType: meta.docType,
+    source: { file: ctx.sourceFile, url: ctx.sourceUrl ?? null },
+    topics: meta.topics,
+    goals: ol.goals.map((g) => ({ id: g.id, title: g.title, measures: g.measures })),
+    measures,
+    targets,
+    responsibleUnits,
+  };
+  const parsed = policySchema.safeParse(candidate);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ExtractionError(`the extracted data is not valid (${problems}): please report this document`);
+  }
+  return {
+    slug: policySlug({ title, city: meta.city, date: meta.date }),
+    data: parsed.data,
+    body: renderBody(structure, ol),
+    warnings,
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * Rebuilds the heading hierarchy of a cleaned document and finds its measures.
+ *
+ * Captured documents lose their line structure (`…生根。二、坚持质量为本,…一是…`), so the
+ * text is scanned for numbering markers wherever they stand, and a candidate marker is only
+ * believed when it continues the sequence its kind has reached (`5 .` after `4.`), or
+ * restarts it at 1 under a new parent. The document's own nesting follows from the order
+ * in which kinds appear. Measures are the nodes of the finest numbered level that is used
+ * across the document (not one stray sub-list).
+ */
+import { findMarkers, HEADING_WORDS, type Marker, type MarkerKind } from './numbering.ts';
+
+export interface Node {
+  kind: MarkerKind | 'root' | 'paragraph-measure';
+  ordinal: number;
+  /** The marker as written (`1 .`, `(三)`, `二是`), trimmed; '' for unnumbered nodes. */
+  label: string;
+  /** Heading text: the first sentence or the text up to the next marker. */
+  title: string;
+  /** True when the title is a complete sentence of the text and is not repeated in `paragraphs`. */
+  titleIsSentence: boolean;
+  /** The node's own text after its title, as paragraphs. */
+  paragraphs: string[];
+  children: Node[];
+}
+
+export interface Structure {
+  /** Text before the first marker: the preamble. */
+  preamble: string[];
+  /** Top-level sections (or measures, for flat documents). */
+  sections: Node[];
+  /** The kind of node that holds the measures, or null when none was found. */
+  measureKind: Node['kind'] | null;
+  /** Appendix text (from `附件:` on), kept apart from the numbered structure. */
+  appendix: string[];
+}
+
+// Where the body ends and the appendices begin: `。附件:1.…`, `附件1` at a line start.
+const APPENDIX = /(^|[。\n])\s*(附件\s*[:：1-9一]|附表\s*[:：1-9])/u;
+
+// A responsibility clause starts its own paragraph inside a measure.
+const RESPONSIBILITY = /(?=【?(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|协办单位)】?\s*[:：])/u;
+
+const SENTENCE_END = /[。！!？?]/u;
+const HEADING_START = /[\u4e00-\u9fff“"《(（]/u;
+const TITLE_MAX = 40;
+
+/** Splits a body into lines of paragraphs, joining lines broken after a comma or semicolon. */
+export function paragraphsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /[;；,，、]$/.test(prev) && !/^(——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/.test(line)) {
+      out[out.length - 1] = prev + line;
+    } else out.push(line);
+  }
+  return out;
+}
+
+interface Segment {
+  marker: Marker | null;
+  text: string;
+}
+
+/** Cuts the paragraphs into segments at every marker that continues its sequence. */
+function segment(paragraphs: string[]): Segment[] {
+  const text = paragraphs.join('\n');
+  const candidates = findMarkers(text);
+  const last = new Map<MarkerKind, number>();
+  // Per kind: how many markers of any other kind were accepted since it was last seen.
+  const seenSince = new Map<MarkerKind, Set<MarkerKind>>();
+  const accepted: Marker[] = [];
+  for (const m of candidates) {
+    const prev = last.get(m.kind);
+    const others = seenSince.get(m.kind);
+    // Off a sentence boundary a marker must open heading-like text: `财政局5 .加大…`, not `共5.`
+    const opens = m.atBoundary || HEADING_START.test(text.slice(m.end, m.end + 1));
+    let ok: boolean;
+    if (m.kind === 'dash') ok = true;
+    else if (prev === undefined) ok = m.ordinal === 1 && opens;
+    else if (m.ordinal === prev + 1) ok = true;
+    else ok = m.ordinal === 1 && others !== undefined && others.size > 0 && opens;
+    // A bare numeral (三工作措施) is believed only where it continues the 一、 sequence.
+    if (m.bare && !(prev === undefined ? m.ordinal === 1 : m.ordinal === prev + 1)) ok = false;
+    if (!ok) continue;
+    accepted.push(m);
+    last.set(m.kind, m.ordinal);
+    seenSince.set(m.kind, new Set());
+    for (const [k, set] of seenSince) if (k !== m.kind) set.add(m.kind);
+    // A new sequence of a kind starts under each new parent: forget deeper kinds' restarts.
+  }
+  const segments: Segment[] = [];
+  let pos = 0;
+  let current: Marker | null = null;
+  for (const m of accepted) {
+    segments.push({ marker: current, text: text.slice(pos, m.start) });
+    current = m;
+    pos = m.end;
+  }
+  segments.push({ marker: current, text: text.slice(pos) });
+  return segments.filter((s, i) => s.marker !== null || i === 0);
+}
+
+/** Splits a segment's text into title and paragraphs. */
+function titled(text: string, bare: boolean): { title: string; titleIsSentence: boolean; paragraphs: string[] } {
+  const flat = text.replace(/^[\s、．.:：]+/u, '');
+  const lines = flat.split('\n').map((l) => l.trim()).filter(Boolean);
+  const first = lines[0] ?? '';
+  const rest = lines.slice(1);
+  // `二、工作目标通过努力,…`: a known heading word ends the title even without punctuation.
+  {
+    const hw = HEADING_WORDS.exec(first);
+    if (hw && (bare || !/^[,，、和与及]/u.test(first.slice(hw[0].length)))) {
+      const after = first.slice(hw[0].length).replace(/^[。:：\s]+/u, '');
+      return { title: hw[0], titleIsSentence: true, paragraphs: after ? [after, ...rest] : rest };
+    }
+  }
+  const end = first.search(SENTENCE_END);
+  if (end >= 0 && end <= TITLE_MAX) {
+    const title = first.slice(0, end).trim();
+    const after = first.slice(end + 1).trim();
+    return { title, titleIsSentence: true, paragraphs: after ? [after, ...rest] : rest };
+  }
+  if (end < 0 && first.length <= TITLE_MAX && rest.length > 0) {
+    // A heading on a line of its own, without a full stop.
+    return { title: first, titleIsSentence: true, paragraphs: rest };
+  }
+  if (first.length <= TITLE_MAX && rest.length === 0 && end < 0) {
+    return { title: first.replace(/[,，;；]$/u, ''), titleIsSentence: true, paragraphs: [] };
+  }
+  // No short first sentence: a clause serves as title and the full text is kept.
+  const clause = first.split(/[,，;；:：]/u)[0] ?? first;
+  const title = clause.length <= TITLE_MAX ? clause : clause.slice(0, TITLE_MAX - 1) + '…';
+  return { title, titleIsSentence: false, paragraphs: lines };
+}
+
+function splitResponsibility(paragraphs: string[]): string[] {
+  return paragraphs.flatMap((p) => p.split(RESPONSIBILITY).map((s) => s.trim()).filter(Boolean));
+}
+
+/** Builds the outline of a cleaned document body. */
+export function buildStructure(body: string): Structure {
+  const lines = paragraphsOf(body);
+  let text = lines.join('\n');
+  let appendix: string[] = [];
+  const app = APPENDIX.exec(text);
+  // Only an appendix after the numbered body counts: `见附件1` early on is a reference.
+  if (app && app.index > text.length * 0.3) {
+    const cut = app.index + (app[1]?.length ?? 0);
+    appendix = paragraphsOf(text.slice(cut));
+    text = text.slice(0, cut);
+  }
+  const segments = segment(text.split('\n'));
+  const root: Node = { kind: 'root', ordinal: 0, label: '', title: '', titleIsSentence: true, paragraphs: [], children: [] };
+  const preamble = paragraphsOf(segments[0]?.marker ? '' : (segments[0]?.text ?? ''));
+  const stack: Node[] = [root];
+  for (const seg of segments) {
+    const m = seg.marker;
+    if (!m) continue;
+    const { title, titleIsSentence, paragraphs } = titled(seg.text, m.bare === true);
+    const node: Node = {
+      kind: m.kind,
+      ordinal: m.ordinal,
+      label: m.label.replace(/\s+/gu, '').replace(/^(——|--|—)$/u, ''),
+      title,
+      titleIsSentence,
+      paragraphs: splitResponsibility(paragraphs),
+      children: [],
+    };
+    // A kind already open is a sibling: close everything opened after it.
+    const at = stack.findIndex((n) => n.kind === m.kind);
+    if (at > 0) stack.length = at;
+    stack[stack.length - 1]!.children.push(node);
+    stack.push(node);
+  }
+  const measureKind = chooseMeasureKind(root);
+  if (measureKind === 'paragraph-measure') promoteParagraphs(root);
+  return { preamble, sections: root.children, measureKind, appendix };
+}
+
+function walk(node: Node, visit: (n: Node, parent: Node) => void): void {
+  for (const c of node.children) {
+    visit(c, node);
+    walk(c, visit);
+  }
+}
+
+/**
+ * The finest numbered level used across the document: a kind whose parents mostly have it
+ * (so that `①②` inside one measure does not turn the whole document into three measures).
+ */
+function chooseMeasureKind(root: Node): Node['kind'] | null {
+  const count = new Map<Node['kind'], number>();
+  const depthSum = new Map<Node['kind'], number>();
+  const parentKinds = new Map<Node['kind'], Map<Node['kind'], Set<Node>>>();
+  const depthOf = new Map<Node, number>([[root, 0]]);
+  walk(root, (n, parent) => {
+    const d = (depthOf.get(parent) ?? 0) + 1;
+    depthOf.set(n, d);
+    if (n.kind === 'dash') return;
+    count.set(n.kind, (count.get(n.kind) ?? 0) + 1);
+    depthSum.set(n.kind, (depthSum.get(n.kind) ?? 0) + d);
+    const byParent = parentKinds.get(n.kind) ?? new Map();
+    const set = byParent.get(parent.kind) ?? new Set<Node>();
+    set.add(parent);
+    byParent.set(parent.kind, set);
+    parentKinds.set(n.kind, byParent);
+  });
+  const kinds = [...count.keys()].sort((a, b) => (depthSum.get(b)! / count.get(b)!) - (depthSum.get(a)! / count.get(a)!));
+  const total = (k: Node['kind']): number => {
+    let n = 0;
+    walk(root, (x) => { if (x.kind === k) n++; });
+    return n;
+  };
+  for (const k of kinds) {
+    const parents = parentKinds.get(k)!;
+    // The parent kind that holds most of this kind's nodes.
+    let best: [Node['kind'], number] | null = null;
+    for (const [pk, set] of parents) if (!best || set.size > best[1]) best = [pk, set.size];
+    if (!best) continue;
+    const [pk, withChild] = best;
+    if (pk === 'root') return k;
+    if ((count.get(k) ?? 0) >= 2 && withChild / total(pk) >= 0.4) return k;
+  }
+  // Only unnumbered sections (speeches): paragraphs opening with a short topic sentence.
+  let topical = 0;
+  walk(root, (n) => { topical += n.paragraphs.filter(isTopicParagraph).length; });
+  return topical >= 2 ? 'paragraph-measure' : null;
+}
+
+// `不断提升教育公共服务水平。2021年,…`: a paragraph led by a short sentence is an action.
+function isTopicParagraph(p: string): boolean {
+  const end = p.search(SENTENCE_END);
+  return end >= 4 && end <= 25 && p.length > end + 10 && !/^[\d(（]/.test(p);
+}
+
+function promoteParagraphs(root: Node): void {
+  // Every paragraph of a section is one action of the speech; its title is its topic sentence.
+  walk(root, (n) => {
+    if (n.kind !== 'dash' && n.kind !== 'chapter' && n.kind !== 'cn') return;
+    for (const p of n.paragraphs) {
+      const t = titled(p, false);
+      n.children.push({
+        kind: 'paragraph-measure', ordinal: n.children.length + 1, label: '',
+        title: t.title, titleIsSentence: t.titleIsSentence, paragraphs: t.paragraphs, children: [],
+      });
+    }
+    n.paragraphs = [];
+  });
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { buildStructure, type Node } from '../src/lib/structure.ts';
+import { findMarkers, chineseNumeral } from '../src/lib/numbering.ts';
+import { outline } from '../src/lib/measures.ts';
+
+function measures(text: string): Node[] {
+  const s = buildStructure(text);
+  return outline(s).measures.map((m) => m.node);
+}
+
+describe('chineseNumeral', () => {
+  it.each([
+    ['一', 1], ['九', 9], ['十', 10], ['十二', 12], ['二十', 20], ['二十三', 23], ['三十六', 36],
+  ])('reads %s as %i', (s, n) => expect(chineseNumeral(s)).toBe(n));
+  it('rejects what is not a numeral', () => expect(chineseNumeral('十十')).toBeNaN());
+});
+
+describe('findMarkers', () => {
+  it('finds a 一、 heading run on after a full stop', () => {
+    const ms = findMarkers('落地生根。二、坚持质量为本');
+    expect(ms.map((m) => [m.kind, m.ordinal])).toContainEqual(['cn', 2]);
+  });
+  it('does not take 2.0 or 1.5万 for item numbers', () => {
+    const ms = findMarkers('实施提升工程2.0,按1.5万人口设置');
+    expect(ms.filter((m) => m.kind === 'arabic')).toHaveLength(0);
+  });
+  it('does not take 统一是 for an enumeration', () => {
+    expect(findMarkers('标准统一是关键').filter((m) => m.kind === 'shi')).toHaveLength(0);
+  });
+  it('reads an OCR-spaced 1 . as an item number', () => {
+    expect(findMarkers('配置1 .优化布局').map((m) => m.label)).toContain('1 .');
+  });
+});
+
+describe('buildStructure', () => {
+  it('nests 1. items under 一、 sections written one per line', () => {
+    const s = buildStructure('总体要求。\n一、加强党建\n1.学习。内容。\n2.组织。内容。\n二、提高质量\n3.课程。内容。');
+    expect(s.sections.map((n) => n.title)).toEqual(['加强党建', '提高质量']);
+    expect(s.sections[0]!.children.map((n) => n.label)).toEqual(['1.', '2.']);
+    expect(s.measureKind).toBe('arabic');
+    expect(s.preamble).toEqual(['总体要求。']);
+  });
+
+  it('splits run-on headings and inline enumerations inside one paragraph', () => {
+    const text = '前言。一、坚持党建为纲,全面优化生态。导语。一是健全机制。内容一。二是深化学习。内容二。二、坚持质量为本,夯实主业。一是突出培养。内容三。';
+    const ms = measures(text);
+    expect(ms.map((m) => m.title)).toEqual(['健全机制', '深化学习', '突出培养']);
+    const s = buildStructure(text);
+    expect(s.sections.map((n) => n.title)).toEqual(['坚持党建为纲,全面优化生态', '坚持质量为本,夯实主业']);
+    expect(s.sections[0]!.paragraphs).toEqual(['导语。']);
+  });
+
+  it('restores a 一、 heading whose 、 was lost before a known heading word', () => {
+    const s = buildStructure('制定方案如下:一指导思想坚持以人为本。二、工作目标到2025年完成。三工作措施(一)优化布局1 .规划学校。内容。2 .建设学校。内容。');
+    expect(s.sections.map((n) => n.title)).toEqual(['指导思想', '工作目标', '工作措施']);
+    expect(s.sections[2]!.children[0]!.children.map((n) => n.title)).toEqual(['规划学校', '建设学校']);
+  });
+
+  it('numbers measures through sections and after a responsibility line', () => {
+    const text = '(一)布局1 .规划。内容。责任单位:市教育局、财政局2 .建设。内容。责任单位:市住建局(二)投入3 .经费。内容。责任单位:市财政局';
+    const ms = measures(text);
+    expect(ms.map((m) => m.title)).toEqual(['规划', '建设', '经费']);
+    expect(ms[0]!.paragraphs).toContain('责任单位:市教育局、财政局');
+  });
+
+  it('restarts numbering at 1 under each new section', () => {
+    const ms = measures('一、甲方面\n1.第一项。内容。\n2.第二项。内容。\n二、乙方面\n1.第三项。内容。\n2.第四项。内容。');
+    expect(ms.map((m) => m.title)).toEqual(['第一项', '第二项', '第三项', '第四项']);
+  });
+
+  it('keeps a stray ①② sub-list inside its measure instead of making it the measure level', () => {
+    const text = ['一、总体', '1.甲项。内容。', '2.乙项。包括:①子一;②子二。', '3.丙项。内容。', '4.丁项。内容。'].join('\n');
+    const ms = measures(text);
+    expect(ms.map((m) => m.label)).toEqual(['1.', '2.', '3.', '4.']);
+  });
+
+  it('does not start a sequence from a number inside a sentence', () => {
+    const s = buildStructure('全市共有学校5.其中小学3所。');
+    expect(s.sections).toHaveLength(0);
+  });
+
+  it('takes topic-sentence paragraphs of a speech as its measures', () => {
+    const text = ['——聚焦协调发展', '不断提升公共服务水平。全市新增学位一万个,改造校舍若干。', '加快推进职业教育发展。共建职业技术学院,建设实训基地。'].join('\n');
+    const s = buildStructure(text);
+    expect(s.measureKind).toBe('paragraph-measure');
+    expect(measures(text).map((m) => m.title)).toEqual(['不断提升公共服务水平', '加快推进职业教育发展']);
+  });
+
+  it('keeps the appendix apart from the numbered body', () => {
+    const body = '一、要求\n1.甲。' + '内容。'.repeat(30) + '\n2.乙。内容。附件:1.领导小组名单2.时间表';
+    const s = buildStructure(body);
+    expect(s.appendix.join('')).toContain('领导小组名单');
+    expect(measures(body)).toHaveLength(2);
+  });
+
+  it('joins a paragraph broken after a semicolon', () => {
+    const s = buildStructure('体系建设稳步推进;\n聚焦群众急难愁盼问题,狠抓改革。');
+    expect(s.preamble).toEqual(['体系建设稳步推进;聚焦群众急难愁盼问题,狠抓改革。']);
+  });
+
+  it('gives every measure an id and groups them under goals by section', () => {
+    const ol = outline(buildStructure('一、甲\n1.a项。x。\n2.b项。y。\n二、乙\n3.c项。z。'));
+    expect(ol.measures.map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(ol.goals).toEqual([
+      expect.objectContaining({ id: 'g1', title: '甲', measures: ['m1', 'm2'] }),
+      expect.objectContaining({ id: 'g2', title: '乙', measures: ['m3'] }),
+    ]);
+  });
+});
