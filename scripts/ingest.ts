@@ -43,14 +43,16 @@ function parseArgs(argv: string[]): Options {
 }
 
 /** Files named on the command line, with folders expanded to the supported files inside. */
-function expand(inputs: string[]): { files: string[]; missing: string[] } {
+function expand(inputs: string[]): { files: string[]; missing: string[]; skipped: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
+  const skipped: string[] = [];
   const walk = (p: string): void => {
     for (const name of readdirSync(p).sort()) {
       const full = join(p, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (SUPPORTED_EXTENSIONS.includes(extname(name).toLowerCase())) files.push(full);
+      else if (!name.startsWith('.')) skipped.push(full);
     }
   };
   for (const input of inputs) {
@@ -58,7 +60,7 @@ function expand(inputs: string[]): { files: string[]; missing: string[] } {
     else if (statSync(input).isDirectory()) walk(input);
     else files.push(input);
   }
-  return { files, missing };
+  return { files, missing, skipped };
 }
 
 /** The record of one input in --json output: exactly the keys of the public contract. */
@@ -80,23 +82,19 @@ function jsonRecord(source: string, doc: Ingested): Record<string, unknown> {
   };
 }
 
-/** Keeps the original under the sources folder; returns its name there. */
-function keepSource(file: string, sourcesDir: string): string {
+/** Where the original is (or will be) kept under the sources folder, and whether it must be copied there. */
+function sourceSlot(file: string, sourcesDir: string): { name: string; copy: string | null } {
   const abs = resolve(file);
   const dir = resolve(sourcesDir);
-  if (abs.startsWith(dir + '/')) return relative(dir, abs);
-  mkdirSync(dir, { recursive: true });
+  if (abs.startsWith(dir + '/')) return { name: relative(dir, abs), copy: null };
   const bytes = readFileSync(abs);
   const ext = extname(file);
   const stem = basename(file, ext);
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${stem}${ext}` : `${stem}-${n}${ext}`;
     const target = join(dir, name);
-    if (!existsSync(target)) {
-      copyFileSync(abs, target);
-      return name;
-    }
-    if (readFileSync(target).equals(bytes)) return name;
+    if (!existsSync(target)) return { name, copy: target };
+    if (readFileSync(target).equals(bytes)) return { name, copy: null };
   }
 }
 
@@ -110,9 +108,11 @@ async function main(): Promise<number> {
   }
   const places = loadPlaces();
   const aliases = loadUnitAliases();
-  const { files, missing } = expand(opts.inputs);
+  const { files, missing, skipped } = expand(opts.inputs);
   let failed = missing.length;
   for (const m of missing) console.error(`error: ${m}: no such file or folder`);
+  // A file named on the command line is an error when unsupported; one found in a folder is only skipped.
+  for (const s of skipped) console.error(`warning: ${s}: skipped, not a supported type (${SUPPORTED_EXTENSIONS.join(', ')})`);
   const records: Record<string, unknown>[] = missing.map((m) => ({ source: m, error: 'no such file or folder' }));
   const known = opts.json ? new Map<string, string>() : existingSlugs(opts.out);
   const taken = new Map<string, string>([...known].map(([src, slug]) => [slug, src]));
@@ -122,7 +122,8 @@ async function main(): Promise<number> {
     try {
       const read = await readSource(file);
       for (const w of read.warnings) console.error(`warning: ${file}: ${w}`);
-      const sourceFile = opts.json ? basename(file) : keepSource(file, opts.sources);
+      const slot = opts.json ? { name: basename(file), copy: null } : sourceSlot(file, opts.sources);
+      const sourceFile = slot.name;
       const doc = ingestText(read.text, { sourceFile, places, aliases });
       for (const w of doc.warnings) console.error(`warning: ${file}: ${w}`);
       if (opts.json) {
@@ -134,6 +135,11 @@ async function main(): Promise<number> {
       for (let n = 2; taken.has(slug) && taken.get(slug) !== sourceFile; n++) slug = `${doc.slug}-${n}`;
       taken.set(slug, sourceFile);
       const outcome = writePolicy(opts.out, slug, doc.data, doc.body, opts.force);
+      // The original is kept only for a document that went through, so a failed file leaves nothing.
+      if (slot.copy) {
+        mkdirSync(opts.sources, { recursive: true });
+        copyFileSync(file, slot.copy);
+      }
       if (outcome === 'kept-hand-edit') {
         kept++;
         console.error(`skipped: ${join(opts.out, `${slug}.md`)} was edited by hand and is kept as it is; rerun with --force to overwrite it with a fresh ingest of ${file}`);
