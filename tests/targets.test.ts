@@ -622,3 +622,12 @@ describe('extractTargets on real sentences from the sample documents', () => {
     expect(extractTargets(sources['2023-jiaoyuju-juzhang-luntan-fayan.txt'] ?? '', { docYear: 2023 })).toEqual([]);
   });
 });
+
+describe('extractTargets in a plan', () => {
+  it('takes a bare count after a verb as a target only when the text is a plan', () => {
+    expect(extractTargets('新增学位2000个。')).toEqual([]);
+    expect(extractTargets('新增学位2000个。', { planned: true })).toContainEqual(
+      expect.objectContaining({ value: 2000, unit: '个' }),
+    );
+  });
+});

@@ -40,6 +40,12 @@ export class ExtractionError extends Error {
 // Sharing sites name the document in their banner: 《….docx》由会员分享; template sites in 下面是小编为大家整理的…
 const BANNER_TITLE = [/《([^《》]{4,80}?)》由会员分享/u, /下面是小编为大家整理的(.{4,80}?)[,，]供大家参考/u];
 
+const ACCOUNT_SECTION = /^(基本情况|主要做法|工作成效|主要成效|取得的成效|主要成绩|取得的成绩|工作回顾|主要工作|工作开展情况|经验做法|.*(工作|履职)情况)$/u;
+
+// Sections and documents that state what is to be done: their bare counts are commitments.
+const PLAN_SECTION = /打算|计划|下一步|今后|目标|任务|措施|举措|重点工作/u;
+const PLAN_TYPES = new Set(['工作要点', '工作计划', '实施方案', '行动方案']);
+
 function titleHints(raw: string): string[] {
   const hints: string[] = [];
   for (const re of BANNER_TITLE) {
@@ -82,7 +88,12 @@ export function ingestText(raw: string, ctx: IngestContext): Ingested {
     };
   });
   const targets: Target[] = [];
-  for (const m of ol.measures) targets.push(...extractTargets(m.text, { measure: m.id, docYear }));
+  for (const m of ol.measures) {
+    // A report's 基本情况/主要做法 describe what was done: its figures are facts, not targets.
+    if (m.path.some((t) => ACCOUNT_SECTION.test(t))) continue;
+    const planned = PLAN_TYPES.has(meta.docType) || m.path.some((t) => PLAN_SECTION.test(t));
+    targets.push(...extractTargets(m.text, { measure: m.id, docYear, planned }));
+  }
   // Targets stated in an explicit 工作目标 section belong to no single measure.
   for (const g of ol.goals) {
     if (g.measures.length === 0) targets.push(...extractTargets(g.node.paragraphs.join('\n'), { measure: null, docYear }));

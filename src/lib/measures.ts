@@ -13,6 +13,8 @@ export interface OutlineMeasure {
   parent: Node | null;
   /** Full text of the measure: title sentence and paragraphs. */
   text: string;
+  /** Titles of the sections above the measure, outermost first. */
+  path: string[];
 }
 
 export interface OutlineGoal {
@@ -43,12 +45,12 @@ export function outline(structure: Structure): Outline {
   const measures: OutlineMeasure[] = [];
   const goals: OutlineGoal[] = [];
   const goalOf = new Map<Node, OutlineGoal>();
-  const visit = (nodes: Node[], parent: Node | null, path: number[]): void => {
+  const visit = (nodes: Node[], parent: Node | null, path: number[], titles: string[]): void => {
     nodes.forEach((node, i) => {
       if (node.kind === structure.measureKind) {
         const id = `m${measures.length + 1}`;
         ids.set(node, id);
-        measures.push({ id, node, parent, text: nodeText(node) });
+        measures.push({ id, node, parent, text: nodeText(node), path: titles });
         // The section that holds measures is the aim they serve; top-level measures serve none.
         if (parent) {
           let goal = goalOf.get(parent);
@@ -71,9 +73,9 @@ export function outline(structure: Structure): Outline {
         goalOf.set(node, goal);
         goals.push(goal);
       }
-      visit(node.children, node, p);
+      visit(node.children, node, p, [...titles, node.title]);
     });
   };
-  visit(structure.sections, null, []);
+  visit(structure.sections, null, [], []);
   return { measures, goals, ids };
 }

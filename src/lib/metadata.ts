@@ -73,7 +73,8 @@ export function docTypeOf(title: string): DocType {
     [/讲话$|发言$|致辞$|讲话稿$|发言稿$/u, '讲话'],
     [/通知$/u, '通知'],
   ];
-  const stripped = t.replace(/[\d\s]+$/u, '');
+  // 关于印发《…行动方案(2023-2025年)》: the type is the last word inside the book-title marks.
+  const stripped = t.replace(/[》」\s]+$/u, '').replace(/[(（][^()（）]*\d{4}[^()（）]*[)）]$/u, '').replace(/[\d\s]+$/u, '');
   for (const [re, type] of rules) if (re.test(stripped)) return type;
   return '其他';
 }

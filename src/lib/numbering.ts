@@ -61,7 +61,7 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const PATTERNS: { kind: MarkerKind; re: RegExp }[] = [
   { kind: 'chapter', re: new RegExp(`第(${CN})(?:章|部分)`, 'gu') },
   // 一、 but not 一、二年级 (an enumeration of numerals)
-  { kind: 'cn', re: new RegExp(`(${CN})[、．.](?![一二三四五六七八九十\\d])`, 'gu') },
+  { kind: 'cn', re: new RegExp(`(${CN})[、．.](?![一二三四五六七八九十])`, 'gu') },
   { kind: 'paren-cn', re: new RegExp(`[(（](${CN})[)）]`, 'gu') },
   // 1. / 1、 / 1 . / 1． — but not 2.0, 1.5万 or 第1.
   { kind: 'arabic', re: /(?<![\d.．第])(\d{1,2})\s?[.．、](?![\d])/gu },

@@ -38,6 +38,8 @@ export interface ExtractTargetsOptions {
   measure?: string | null;
   /** Year the document was written: resolves 今年/明年/年底前 and marks earlier years as facts. */
   docYear?: number | null;
+  /** The text is a plan (a 工作打算 section, an 实施方案): a bare count after a verb is already a commitment. */
+  planned?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -896,7 +898,7 @@ export function extractTargets(input: string, options: ExtractTargetsOptions = {
       applyMarksBefore(d.at);
       // 已/了 anywhere before the value reports the whole sentence: `均已达到…,达标率达到100%`.
       if (factual || d.past || FACT.test(text.slice(sentence.from, d.to))) continue;
-      if (d.needsCue && !deadlineSeen && !CUE.test(text.slice(sentence.from, d.to))) continue;
+      if (d.needsCue && !deadlineSeen && !options.planned && !CUE.test(text.slice(sentence.from, d.to))) continue;
       const a = norm.starts[d.from] ?? 0;
       const b = norm.ends[d.to - 1] ?? a;
       const fragment = input.slice(a, b);

@@ -1,0 +1,107 @@
+/**
+ * The pure ingest pipeline on documents of kinds the sample does not show.
+ */
+import { describe, expect, it } from 'vitest';
+import { ingestText, ExtractionError } from '../src/lib/ingest.ts';
+import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
+
+const ctx = { sourceFile: 'x.txt', places: loadPlaces(), aliases: loadUnitAliases() };
+
+const countyPlan = `
+首页 > 政务公开 > 通知公告
+索引号: 11330782MB1234567X/2023-00012
+发文机关: 义乌市教育局 成文日期: 2023-03-01
+发文字号: 义教〔2023〕5号
+标题: 关于印发《义乌市学前教育普及普惠提升行动方案(2023-2025年)》的通知
+各镇(街道)中心学校,各幼儿园:
+现将《义乌市学前教育普及普惠提升行动方案(2023-2025年)》印发给你们,请认真贯彻执行。
+一、主要目标
+到2025年,全市学前三年毛入园率达到99%以上,普惠性幼儿园覆盖率达到92%以上。
+二、重点任务
+(一)扩大普惠资源
+1.新建改扩建公办幼儿园。每年新建改扩建公办幼儿园5所以上。牵头单位:市教育局;配合单位:市发改局、自然资源和规划局、住建局。
+2.规范小区配套幼儿园。小区配套幼儿园全部办成普惠性幼儿园。牵头单位:市住建局;配合单位:市教育局。
+(二)提升保教质量
+3.推进集团化办园。到2025年,集团化办园覆盖率达到80%。责任单位:市教育局。
+4.加强师资队伍建设。幼儿园专任教师持证率达到100%。责任单位:市教育局(牵头),市人社局、财政局。
+三、保障措施
+加强组织领导,落实经费保障。
+义乌市教育局
+2023年3月1日
+主办单位:义乌市教育局 浙ICP备12345678号
+`;
+
+const districtSummary = `某区教育局2023年工作总结
+一、主要工作
+1.抓党建。全年开展主题党日活动。
+2.抓质量。中考成绩稳步提升。
+二、存在问题
+1.学位紧张。部分学校班额偏大。
+2.师资不足。紧缺学科教师缺口较大。
+三、2024年工作打算
+1.扩充学位。新增学位2000个。
+2.补充师资。招聘教师不少于150名。
+`;
+
+describe('ingestText on a county plan captured from a portal', () => {
+  const doc = ingestText(countyPlan, ctx);
+  it('reads the portal block and the place, and takes the plan for the type', () => {
+    expect(doc.data).toMatchObject({
+      issuer: '义乌市教育局',
+      city: '义乌市',
+      province: '浙江省',
+      date: '2023-03-01',
+      docNumber: '义教〔2023〕5号',
+      docType: '行动方案',
+    });
+    expect(doc.data.title).toContain('学前教育普及普惠提升行动方案');
+  });
+  it('finds the four measures under (一)(二) and their lead and supporting units', () => {
+    expect(doc.data.measures.map((m) => m.title)).toEqual(['新建改扩建公办幼儿园', '规范小区配套幼儿园', '推进集团化办园', '加强师资队伍建设']);
+    expect(doc.data.measures[0]).toMatchObject({ leadUnits: ['市教育局'] });
+    expect(doc.data.measures[0]!.units).toEqual(expect.arrayContaining(['市教育局', '市发改局', '市住建局']));
+    expect(doc.data.measures[3]!.leadUnits).toEqual(['市教育局']);
+    expect(doc.data.measures[3]!.units).toEqual(expect.arrayContaining(['市人社局', '市财政局']));
+  });
+  it('finds the targets of the goals section and of the measures, with deadlines', () => {
+    expect(doc.data.targets).toContainEqual(expect.objectContaining({ comparator: '>=', value: 99, unit: '%', year: 2025, measure: null }));
+    expect(doc.data.targets).toContainEqual(expect.objectContaining({ value: 80, unit: '%', year: 2025, measure: 'm3' }));
+    expect(doc.data.targets).toContainEqual(expect.objectContaining({ value: 100, unit: '%', measure: 'm4' }));
+  });
+  it('keeps the portal footer and the signature out of the text', () => {
+    expect(doc.body).not.toMatch(/ICP|主办单位/);
+    expect(doc.body).not.toContain('2023年3月1日');
+  });
+});
+
+describe('ingestText on a district summary with numbering restarting in each section', () => {
+  const doc = ingestText(districtSummary, ctx);
+  it('keeps the anonymised issuer as written but takes no city from it', () => {
+    expect(doc.data).toMatchObject({ issuer: '某区教育局', city: null, date: '2023', docType: '工作总结' });
+  });
+  it('finds six measures in three sections', () => {
+    expect(doc.data.measures).toHaveLength(6);
+    expect(doc.data.goals.map((g) => g.title)).toEqual(['主要工作', '存在问题', '2024年工作打算']);
+  });
+  it('takes no targets from what was done, only from what is planned', () => {
+    expect(doc.data.targets.map((t) => t.value)).toEqual([2000, 150]);
+  });
+});
+
+describe('ingestText on hostile input', () => {
+  it('escapes HTML and Markdown in document text', () => {
+    const doc = ingestText('一、总则\n1.安全教育。<script>alert(1)</script>内容*强调*[链接](http://x)。\n2.第二项。内容。', ctx);
+    expect(doc.body).not.toContain('<script>');
+    expect(doc.body).toContain('\\<script\\>');
+    expect(doc.body).toContain('\\[链接\\]');
+  });
+  it('rejects a text that is only page noise', () => {
+    expect(() => ingestText('点击查看更多>>\n展开阅读全文\n猜你喜欢', ctx)).toThrow(ExtractionError);
+  });
+  it('warns about a text without numbered structure but keeps it', () => {
+    const doc = ingestText('关于做好暑期安全工作的通知\n各学校要加强学生暑期安全教育,做好防溺水工作,确保学生安全度过假期。', ctx);
+    expect(doc.warnings.join()).toMatch(/no numbered structure/);
+    expect(doc.data.docType).toBe('通知');
+    expect(doc.body).toContain('防溺水');
+  });
+});
