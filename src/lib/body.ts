@@ -17,7 +17,8 @@ export function escapeMarkdown(text: string): string {
 
 /** A heading line with its anchor: `### 1. 深入学习贯彻党的十九大精神 {#m1}`. */
 function heading(depth: number, node: Node, id: string): string {
-  const label = node.label ? `${escapeMarkdown(node.label)} ` : '';
+  // `一、全面…` and `(一)加强…` read as one; `1. 深入…` wants the space.
+  const label = node.label ? escapeMarkdown(node.label) + (/[、)）是]$/u.test(node.label) ? '' : ' ') : '';
   return `${'#'.repeat(Math.min(depth, 6))} ${label}${escapeMarkdown(node.title)} {#${id}}`;
 }
 

@@ -110,40 +110,46 @@ export const policySchema = z
       .optional(),
   })
   .superRefine((doc, ctx) => {
-    const ids = new Set<string>();
-    doc.measures.forEach((m, i) => {
-      if (ids.has(m.id)) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ['measures', i, 'id'],
-          message: `duplicate measure id "${m.id}": every measure needs its own id`,
-        });
-      }
-      ids.add(m.id);
-    });
-    doc.goals.forEach((g, gi) =>
-      g.measures.forEach((mid, mi) => {
-        if (!ids.has(mid)) {
-          ctx.addIssue({
-            code: z.ZodIssueCode.custom,
-            path: ['goals', gi, 'measures', mi],
-            message: `goal "${g.id}" points at measure "${mid}", which is not in measures: fix the id or add the measure`,
-          });
-        }
-      }),
-    );
-    doc.targets.forEach((t, ti) => {
-      if (t.measure !== null && !ids.has(t.measure)) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ['targets', ti, 'measure'],
-          message: `target points at measure "${t.measure}", which is not in measures: fix the id or set it to null`,
-        });
-      }
-    });
+    for (const issue of referenceIssues(doc)) ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue });
   });
 
 /** Frontmatter of one policy document as written in content/policies/<slug>.md. */
 export type PolicyData = z.infer<typeof policySchema>;
 /** Frontmatter as a writer supplies it, before defaults. */
 export type PolicyInput = z.input<typeof policySchema>;
+
+interface Refs {
+  measures?: unknown;
+  goals?: unknown;
+  targets?: unknown;
+}
+
+/**
+ * Ids that must agree inside one document: unique measure ids, goals and targets pointing at
+ * existing measures. Tolerates malformed data, so `npm run check` can list these problems
+ * even when other fields are invalid.
+ */
+export function referenceIssues(doc: Refs): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const list = (v: unknown): Record<string, unknown>[] =>
+    Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+  const ids = new Set<string>();
+  list(doc.measures).forEach((m, i) => {
+    if (typeof m.id !== 'string') return;
+    if (ids.has(m.id)) out.push({ path: ['measures', i, 'id'], message: `duplicate measure id "${m.id}": every measure needs its own id` });
+    ids.add(m.id);
+  });
+  list(doc.goals).forEach((g, gi) => {
+    (Array.isArray(g.measures) ? g.measures : []).forEach((mid: unknown, mi: number) => {
+      if (typeof mid === 'string' && !ids.has(mid)) {
+        out.push({ path: ['goals', gi, 'measures', mi], message: `goal "${String(g.id)}" points at measure "${mid}", which is not in measures: fix the id or add the measure` });
+      }
+    });
+  });
+  list(doc.targets).forEach((t, ti) => {
+    if (typeof t.measure === 'string' && !ids.has(t.measure)) {
+      out.push({ path: ['targets', ti, 'measure'], message: `target points at measure "${t.measure}", which is not in measures: fix the id or set it to null` });
+    }
+  });
+  return out;
+}
