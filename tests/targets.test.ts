@@ -631,3 +631,16 @@ describe('extractTargets in a plan', () => {
     );
   });
 });
+
+describe('extractTargets on full-width punctuation', () => {
+  it('splits clauses at ，and ；as it does at , and ;', () => {
+    const text = '新建幼儿园5所，新增学位1200个，普惠性幼儿园在园幼儿占比保持在95%以上；教师交流轮岗比例不低于15%。';
+    const targets = extractTargets(text, { planned: true });
+    expect(targets).toContainEqual(expect.objectContaining({ metric: '普惠性幼儿园在园幼儿占比', comparator: '>=', value: 95 }));
+    expect(targets).toContainEqual(expect.objectContaining({ metric: '教师交流轮岗比例', comparator: '>=', value: 15 }));
+    for (const t of targets) {
+      expect(text).toContain(t.text);
+      expect(t.text).not.toMatch(/^[，；]/);
+    }
+  });
+});

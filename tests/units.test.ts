@@ -563,3 +563,9 @@ describe('parseAliasTable', () => {
     expect(() => parseAliasTable(data, 'content/vocab/bad.yaml')).toThrowError(message);
   });
 });
+
+describe('parseResponsibility on a bureau-internal plan', () => {
+  it('reads 责任科室 like 责任单位', () => {
+    expect(parseResponsibility('年底前实现全覆盖。(责任科室:组织人事科、基础教育科)')?.units).toEqual(['组织人事科', '基础教育科']);
+  });
+});

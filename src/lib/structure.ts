@@ -39,7 +39,7 @@ export interface Structure {
 const APPENDIX = /(^|[。\n])\s*(附件\s*[:：1-9一]|附表\s*[:：1-9])/u;
 
 // A responsibility clause starts its own paragraph inside a measure.
-const RESPONSIBILITY = /(?=【?(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|协办单位)】?\s*[:：])/u;
+const RESPONSIBILITY = /(?=[【(（]?(?:责任|牵头|配合|协办|参与)(?:单位|部门|科室|处室)】?\s*[:：])/u;
 
 const SENTENCE_END = /[。！!？?]/u;
 const HEADING_START = /[\u4e00-\u9fff“"《(（]/u;

@@ -118,7 +118,9 @@ function romanValue(s: string): number | null {
 /** Repairs OCR damage inside numbers so the patterns can read them. */
 function normalise(input: string): Mapped {
   let m = identity(input);
-  m = rewrite(m, /[０-９％．～－]/g, (x) => String.fromCharCode(x[0].charCodeAt(0) - 0xfee0));
+  // Full-width digits and punctuation (，；：（）！？) read as their ASCII forms: the patterns
+  // are written once, for both.
+  m = rewrite(m, /[０-９％．～－，；：（）！？]/g, (x) => String.fromCharCode(x[0].charCodeAt(0) - 0xfee0));
   m = rewrite(m, /(?<=\d[万千亿]?)\s*[—–―~〜]\s*(?=\d)/g, () => '-');
   m = rewrite(m, /(?<=\d),(?=\d{3}(?!\d))/g, () => '');
   // `1万L5万`: the dash and `1.` of `1万-1.5万` were read as one L.
