@@ -107,3 +107,12 @@ describe('buildStructure', () => {
     ]);
   });
 });
+
+describe('buildStructure on speeches', () => {
+  it('takes 第一,第二, enumerations inside sections as measures', () => {
+    const text = '一、关于今年的工作\n第一，抓好党建。全面加强党的建设。第二，抓好质量。提升教学质量。\n二、关于明年的打算\n第一，扩充学位。新增学位。第二，建强队伍。招聘教师。';
+    const ms = buildStructure(text);
+    expect(ms.measureKind).toBe('di');
+    expect(outline(ms).measures.map((m) => m.node.title)).toEqual(['抓好党建', '抓好质量', '扩充学位', '建强队伍']);
+  });
+});

@@ -16,6 +16,7 @@ export type MarkerKind =
   | 'paren-arabic' // (1)
   | 'circled' // ①
   | 'shi' // 一是 (inline enumeration)
+  | 'di' // 第一, (inline enumeration of speeches)
   | 'dash'; // —— lead-in of speeches
 
 export interface Marker {
@@ -68,6 +69,7 @@ const PATTERNS: { kind: MarkerKind; re: RegExp }[] = [
   { kind: 'paren-arabic', re: /[(（](\d{1,2})[)）]/gu },
   { kind: 'circled', re: new RegExp(`([${CIRCLED}])`, 'gu') },
   { kind: 'shi', re: new RegExp(`(${CN})是(?![是否])`, 'gu') },
+  { kind: 'di', re: new RegExp(`第(${CN})[,，、:：]`, 'gu') },
   { kind: 'dash', re: /(?:——|--|—)(?=\S)/gu },
 ];
 
@@ -91,7 +93,7 @@ export function findMarkers(text: string): Marker[] {
       else ordinal = chineseNumeral(digits);
       if (!Number.isFinite(ordinal) || (kind !== 'dash' && ordinal < 1)) continue;
       // 一是 glued to a preceding word is part of that word: 统一是, 唯一是.
-      if (kind === 'shi' && !atBoundary && !/[,，、]/.test(before)) continue;
+      if ((kind === 'shi' || kind === 'di') && !atBoundary && !/[,，、]/.test(before)) continue;
       found.push({ kind, ordinal, label: m[0], start, end: start + m[0].length, atBoundary });
     }
   }
