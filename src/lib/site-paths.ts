@@ -1,0 +1,104 @@
+/**
+ * URLs of the site's pages. Every link is built here, so a page slug is never typed by hand
+ * and a name (市教育局) is never passed where a URL segment belongs.
+ *
+ * Slugs of names are a pure function of the name: the same unit, city or issuer keeps its URL
+ * whatever other documents are added. Two names with the same pinyin (泰州市, 台州市) share
+ * one page, which shows each name in its own section.
+ */
+import { slugify } from './slug.ts';
+
+/** A root-relative URL of a page of the site: `/units/shi-jiaoyuju/`, `/policies/x/#m3`. */
+export type Href = string & { readonly __brand: 'Href' };
+
+/** One URL path segment: lowercase ASCII words joined by dashes. */
+export type Slug = string & { readonly __brand: 'Slug' };
+
+/** The segment of the page that gathers documents whose value is unknown (未注明). */
+export const UNKNOWN_SLUG = 'weizhuming' as Slug;
+
+// FNV-1a: a short, stable tag for names that have no pinyin at all (e.g. `××`).
+function hashTag(text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of text) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+// Pinyin conversion is the slow part of building links; names repeat on every page.
+const slugCache = new Map<string, Slug>();
+
+/** The URL segment of a name: its pinyin words, e.g. 市教育局 → `shi-jiaoyuju`. */
+export function nameSlug(name: string): Slug {
+  let slug = slugCache.get(name);
+  if (slug === undefined) {
+    const words = slugify(name, 16);
+    // A name without pinyin gets a stable tag; one whose pinyin is 未注明 must not take the page of unknown values.
+    slug = (words === '' ? `n-${hashTag(name)}` : words === UNKNOWN_SLUG ? `${words}-1` : words) as Slug;
+    slugCache.set(name, slug);
+  }
+  return slug;
+}
+
+/** The URL segment of an optional value: its name slug, or the unknown page. */
+export function optionalSlug(name: string | null): Slug {
+  return name === null ? UNKNOWN_SLUG : nameSlug(name);
+}
+
+function href(path: string): Href {
+  return path as Href;
+}
+
+/** Builders for every page and anchor of the site. */
+export const paths = {
+  home: href('/'),
+  search: href('/search/'),
+  policy: (slug: string): Href => href(`/policies/${slug}/`),
+  /** A measure, section or target anchor on a policy page. */
+  anchor: (slug: string, id: string): Href => href(`/policies/${slug}/#${id}`),
+  cities: href('/cities/'),
+  city: (name: string | null): Href => href(`/cities/${optionalSlug(name)}/`),
+  years: href('/years/'),
+  year: (year: number | null): Href => href(`/years/${year === null ? UNKNOWN_SLUG : String(year)}/`),
+  types: href('/types/'),
+  type: (docType: string): Href => href(`/types/${nameSlug(docType)}/`),
+  issuers: href('/issuers/'),
+  issuer: (name: string | null): Href => href(`/issuers/${optionalSlug(name)}/`),
+  /** The page of a facet value by its slug: `/cities/ji-yuan-shi/`, `/years/2018/`. */
+  facetValue: (section: 'cities' | 'years' | 'types' | 'issuers', slug: Slug): Href => href(`/${section}/${slug}/`),
+  units: href('/units/'),
+  /** The page of a unit's role name (市教育局), not of one place's unit (济源市教育局). */
+  unit: (roleName: string): Href => href(`/units/${nameSlug(roleName)}/`),
+  goals: href('/goals/'),
+  theme: (slug: string): Href => href(`/goals/${slug}/`),
+  targets: href('/targets/'),
+  targetsBy: (order: 'place' | 'metric'): Href => href(`/targets/by-${order}/`),
+  /** A deadline year on the targets timeline. */
+  targetYear: (year: number | null): Href => href(`/targets/#${targetYearAnchor(year)}`),
+  /** A target's row on the targets index. */
+  target: (docSlug: string, index: number): Href => href(`/targets/#${targetKey(docSlug, index)}`),
+  /** The original file a document was ingested from, as kept under content/sources/. */
+  source: (file: string): Href => href(`/sources/${file.split('/').map(encodeURIComponent).join('/')}`),
+} as const;
+
+/** Id of a target on the targets index: document slug and the target's position (1-based). */
+export function targetKey(docSlug: string, index: number): string {
+  return `${docSlug}-t${index}`;
+}
+
+/** Id of a target's mark in the policy text (1-based position in the document's targets). */
+export function targetAnchor(index: number): string {
+  return `target-${index}`;
+}
+
+/** Id of a goal on its policy page. */
+export function goalAnchor(goalId: string): string {
+  return `goal-${goalId}`;
+}
+
+/** Id of a deadline year on the targets timeline: `y2025`, or `y-none` for targets without one. */
+export function targetYearAnchor(year: number | null): string {
+  return year === null ? 'y-none' : `y${year}`;
+}

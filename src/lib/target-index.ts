@@ -1,0 +1,107 @@
+/**
+ * The index of quantitative targets across documents: what is measured, the required value,
+ * the deadline, where and in which document, with the sentence it was read from.
+ */
+import type { Measure, Target } from './schema.ts';
+import { byDateDesc, collator, summarize, type DocSummary, type PolicyDoc } from './documents.ts';
+import { targetAnchor, targetKey } from './site-paths.ts';
+import { COMPARATOR_WORDS, UNKNOWN } from './ui-text.ts';
+
+/** One target with everything its row shows. */
+export interface TargetRow {
+  /** Id of the row on the targets index. */
+  key: string;
+  /** Id of the target's mark in the policy text. */
+  anchor: string;
+  /** Position in the document's targets, from 1. */
+  index: number;
+  target: Target;
+  /** The requirement in words: 不低于 95%, 全面消除. */
+  requirement: string;
+  doc: DocSummary;
+  /** The measure that sets the target, or null for a target of the document's goals. */
+  measure: Measure | null;
+}
+
+export interface TargetGroup {
+  /** Deadline year, place or metric; 未注明 for targets without one. */
+  label: string;
+  year: number | null;
+  rows: TargetRow[];
+}
+
+export interface TargetIndex {
+  /** All targets, by deadline (undated last), then place, then newest document. */
+  rows: TargetRow[];
+  /** Deadline years in order, 未注明 last: the timeline. */
+  byYear: TargetGroup[];
+  /** Places in pinyin order, 未注明 last. */
+  byPlace: TargetGroup[];
+  /** All targets by metric (pinyin order), then deadline. */
+  byMetric: TargetRow[];
+}
+
+function number(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
+}
+
+/** The requirement of a target in words: 不低于 95%, 介于 10–20%, 全面消除. */
+export function formatRequirement(t: Pick<Target, 'comparator' | 'value' | 'valueMax' | 'unit'>): string {
+  const word = COMPARATOR_WORDS[t.comparator];
+  if (t.value === null) return word;
+  const unit = t.unit ?? '';
+  if (t.comparator === 'range' && t.valueMax !== null && t.valueMax !== undefined) {
+    return `${word} ${number(t.value)}–${number(t.valueMax)}${unit}`;
+  }
+  return `${word} ${number(t.value)}${unit}`;
+}
+
+const byYearAsc = (a: number | null, b: number | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b;
+
+const byPlaceName = (a: string, b: string): number =>
+  a === b ? 0 : a === UNKNOWN ? 1 : b === UNKNOWN ? -1 : collator.compare(a, b);
+
+function groupBy(rows: readonly TargetRow[], keyOf: (r: TargetRow) => string, yearOf: (r: TargetRow) => number | null): TargetGroup[] {
+  const groups = new Map<string, TargetGroup>();
+  for (const r of rows) {
+    const label = keyOf(r);
+    let g = groups.get(label);
+    if (!g) {
+      g = { label, year: yearOf(r), rows: [] };
+      groups.set(label, g);
+    }
+    g.rows.push(r);
+  }
+  return [...groups.values()];
+}
+
+/** Collects and orders the targets of all documents; linear apart from the sorts. */
+export function buildTargetIndex(docs: readonly PolicyDoc[]): TargetIndex {
+  const rows: TargetRow[] = [];
+  for (const doc of docs) {
+    if (doc.data.targets.length === 0) continue;
+    const summary = summarize(doc);
+    const measures = new Map(doc.data.measures.map((m) => [m.id, m]));
+    doc.data.targets.forEach((target, i) => {
+      rows.push({
+        key: targetKey(doc.slug, i + 1),
+        anchor: targetAnchor(i + 1),
+        index: i + 1,
+        target,
+        requirement: formatRequirement(target),
+        doc: summary,
+        measure: target.measure === null ? null : (measures.get(target.measure) ?? null),
+      });
+    });
+  }
+  const inDocument = (a: TargetRow, b: TargetRow): number => byDateDesc(a.doc, b.doc) || a.index - b.index;
+  rows.sort((a, b) => byYearAsc(a.target.year, b.target.year) || byPlaceName(a.doc.place, b.doc.place) || inDocument(a, b));
+  const byYear = groupBy(rows, (r) => (r.target.year === null ? UNKNOWN : String(r.target.year)), (r) => r.target.year);
+  const placeOrder = [...rows].sort((a, b) => byPlaceName(a.doc.place, b.doc.place) || byYearAsc(a.target.year, b.target.year) || inDocument(a, b));
+  const byPlace = groupBy(placeOrder, (r) => r.doc.place, () => null);
+  const byMetric = [...rows].sort(
+    (a, b) => collator.compare(a.target.metric, b.target.metric) || byYearAsc(a.target.year, b.target.year) || inDocument(a, b),
+  );
+  return { rows, byYear, byPlace, byMetric };
+}

@@ -1,0 +1,47 @@
+/**
+ * The Markdown pipeline of policy pages, in order. Imported by astro.config.mjs and by the
+ * tests, so that tests run the same plugins the site does.
+ *
+ * Every plugin's output depends only on the document itself and on the options given here:
+ * Astro caches rendered bodies per file, so nothing may depend on other documents.
+ */
+import type { Plugin } from 'unified';
+import type { AliasTable } from '../lib/units.ts';
+import remarkLiteralHtml from './literal-html.ts';
+import remarkSafeLinks from './safe-links.ts';
+import remarkMeasureAnchors from './measure-anchors.ts';
+import remarkTargetMarks from './target-marks.ts';
+import remarkResponsibilityLinks from './responsibility-links.ts';
+import remarkMeasureHeadings from './measure-headings.ts';
+
+// Loose on purpose: the same list must satisfy unified's `use` and Astro's markdown config types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyPlugin = Plugin<any[], any, any>;
+/** A plugin, or a plugin with its options. */
+export type PluginEntry = AnyPlugin | [AnyPlugin, unknown];
+
+export interface PipelineOptions {
+  /** Absolute URL of the site, the base of citation links. */
+  site: string;
+  /** Page of a normalised unit name (市财政局 → /units/shi-caizheng-ju/). */
+  unitHref: (name: string) => string;
+  /** Unit alias table, so that variant spellings in responsibility lines are linked. */
+  aliases?: AliasTable;
+}
+
+/** The remark and rehype plugins of policy bodies, with their options. */
+export function markdownPipeline(options: PipelineOptions): { remarkPlugins: PluginEntry[]; rehypePlugins: PluginEntry[] } {
+  return {
+    remarkPlugins: [
+      // Untrusted text first: raw HTML becomes text, unsafe link targets are dropped.
+      remarkLiteralHtml,
+      remarkSafeLinks,
+      // `{#m12}` → heading ids; everything after relies on them.
+      remarkMeasureAnchors,
+      remarkTargetMarks,
+      [remarkResponsibilityLinks, { unitHref: options.unitHref, aliases: options.aliases }],
+      [remarkMeasureHeadings, { site: options.site }],
+    ],
+    rehypePlugins: [],
+  };
+}

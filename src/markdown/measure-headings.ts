@@ -1,0 +1,75 @@
+/**
+ * remark plugin: dresses the heading of every measure (an id listed in the frontmatter's
+ * measures) — a class for styling, a higher search weight — and puts under it a citation in
+ * the usual form (《标题》（文号）第N项，link) that works without JavaScript: a
+ * `<details>` whose text can be selected; the page's script adds a copy button.
+ *
+ * Runs after measure-anchors, which sets the ids.
+ */
+import type { ElementContent, Element, Properties } from 'hast';
+import type { Heading, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { citations, itemLabel } from '../lib/citation.ts';
+import { paths } from '../lib/site-paths.ts';
+import { policyOf, slugOf } from './policy-file.ts';
+
+export interface MeasureHeadingOptions {
+  /** Absolute URL of the site (`https://example.org`), the base of citation links. */
+  site: string;
+  /** Pagefind weight of measure headings (default 8; the page title has 10, text 1). */
+  searchWeight?: number;
+}
+
+function el(tagName: string, properties: Properties, children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+function headingId(node: Heading): string | null {
+  const id = (node.data?.hProperties as Properties | undefined)?.id;
+  return typeof id === 'string' ? id : null;
+}
+
+/** The citation block that follows a measure heading. */
+function citationNode(citation: string, item: string): RootContent {
+  const summary = el('summary', {}, [text('引用'), el('span', { className: ['visually-hidden'] }, [text(item ? `：${item}` : '本项')])]);
+  const body = el('p', { className: ['cite-body'] }, [el('span', { className: ['cite-text'] }, [text(citation)])]);
+  return {
+    type: 'measureCitation',
+    data: { hName: 'details', hProperties: { className: ['cite'], dataPagefindIgnore: true }, hChildren: [summary, body] },
+  } as unknown as RootContent;
+}
+
+export default function remarkMeasureHeadings(options: MeasureHeadingOptions) {
+  const weight = String(options.searchWeight ?? 8);
+  return (tree: Root, file: VFile): void => {
+    const policy = policyOf(file);
+    const slug = slugOf(file);
+    if (!policy || !slug) return;
+    const measures = new Map(policy.measures.map((m) => [m.id, m]));
+    const cited = citations(policy, (id) => new URL(paths.anchor(slug, id), options.site).href);
+    const seen = new Set<string>();
+    // Top-level children only: headings of a policy body are never nested in other blocks.
+    for (let i = tree.children.length - 1; i >= 0; i--) {
+      const node = tree.children[i]!;
+      if (node.type !== 'heading') continue;
+      const id = headingId(node);
+      const measure = id === null ? undefined : measures.get(id);
+      if (!measure || !id) continue;
+      seen.add(id);
+      const props = (node.data?.hProperties ?? {}) as Properties;
+      const classes = Array.isArray(props.className) ? props.className : [];
+      node.data = { ...node.data, hProperties: { ...props, className: [...classes, 'measure'], dataPagefindWeight: weight } };
+      tree.children.splice(i + 1, 0, citationNode(cited.get(id) ?? '', itemLabel(measure.number)));
+    }
+    for (const m of policy.measures) {
+      if (!seen.has(m.id)) {
+        file.message(`measure "${m.id}" (${m.title}) has no heading with {#${m.id}} in the body: add the anchor or remove the measure`, {
+          ruleId: 'measure-without-heading',
+          source: 'policy-kb',
+        });
+      }
+    }
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Loads what the site needs from content/vocab/: the theme vocabulary and the role namer of
+ * units (gazetteer and unit aliases). The only module of the site that reads vocabularies.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import type { Gazetteer } from '../lib/places.ts';
+import { parseThemeTable, ThemeMatcher, type Theme } from '../lib/themes.ts';
+import { placeNamesOf, roleNamer, type RoleNamer } from '../lib/unit-directory.ts';
+import { loadUnitAliases, VOCAB_DIR } from '../ingest/vocab.ts';
+
+/** The themes of content/vocab/themes.yaml; errors name the file, the theme and the fix. */
+export function loadThemes(dir = VOCAB_DIR): Theme[] {
+  const file = join(dir, 'themes.yaml');
+  let data: unknown;
+  try {
+    data = yaml.load(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: not valid YAML (${(e as Error).message.split('\n')[0]}): fix the indentation or quoting`);
+  }
+  return parseThemeTable(data, file);
+}
+
+/** The role namer over the gazetteer and the unit alias table (济源市教育局 → 市教育局). */
+export function loadRoleNamer(dir = VOCAB_DIR): RoleNamer {
+  const gazetteer = JSON.parse(readFileSync(join(dir, 'places.json'), 'utf8')) as Gazetteer;
+  return roleNamer(placeNamesOf(gazetteer), loadUnitAliases(dir));
+}
+
+/** Both vocabularies, ready for the site index and the Markdown pipeline. */
+export function loadSiteVocabulary(dir = VOCAB_DIR): { themes: ThemeMatcher; roleOf: RoleNamer } {
+  return { themes: new ThemeMatcher(loadThemes(dir)), roleOf: loadRoleNamer(dir) };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { byDateDesc, formatDate, sortableDate, summarize, yearOf } from '../src/lib/documents.ts';
+import { buildFacet, facetPages, groupByPlace, groupByYear } from '../src/lib/facets.ts';
+import { nameSlug, paths, UNKNOWN_SLUG } from '../src/lib/site-paths.ts';
+import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
+
+const docs = loadPolicies(FIXTURE_POLICIES).map(summarize);
+
+describe('document facts', () => {
+  it.each([
+    ['2018-02-05', '2018年2月5日', '2018-02-05', 2018],
+    ['2021-02', '2021年2月', '2021-02-00', 2021],
+    ['2023', '2023年', '2023-00-00', 2023],
+    [null, '未注明', '0000-00-00', null],
+  ])('reads the date %s as %s', (date, label, sortable, year) => {
+    expect(formatDate(date)).toBe(label);
+    expect(sortableDate(date)).toBe(sortable);
+    expect(yearOf(date)).toBe(year);
+  });
+  it('sorts newest first, undated documents last', () => {
+    expect([...docs].sort(byDateDesc).map((d) => d.date)).toEqual(['2023-05-19', '2023-03-01', '2021-02', null]);
+  });
+  it('shows the province when the city is unknown, and 未注明 when both are', () => {
+    const place = (slug: string) => docs.find((d) => d.slug === slug)!.place;
+    expect(place('quanzhou-2023-jiaoyu-gongzuo-yaodian')).toBe('泉州市');
+    expect(place('weizhuming-fayan')).toBe('未注明');
+  });
+});
+
+describe('buildFacet', () => {
+  it('groups documents by city, newest first, with 未注明 last', () => {
+    const city = buildFacet('city', docs);
+    expect(city.values.map((v) => [v.label, v.known, v.docs.length])).toEqual([
+      ['靖江市', true, 1],
+      ['泉州市', true, 2],
+      ['未注明', false, 1],
+    ]);
+    expect(city.values[1]!.note).toBe('福建省');
+    expect(city.values[1]!.docs.map((d) => d.date)).toEqual(['2023-03-01', '2021-02']);
+    expect(city.values[2]!.slug).toBe(UNKNOWN_SLUG);
+  });
+  it('orders years newest first and puts each city page into year groups', () => {
+    expect(buildFacet('year', docs).values.map((v) => v.label)).toEqual(['2023', '2021', '未注明']);
+    const quanzhou = buildFacet('city', docs).values[1]!;
+    expect(quanzhou.groups.map((g) => g.label)).toEqual(['2023年', '2021年']);
+  });
+  it('groups a year page by place, 地区未注明 last', () => {
+    const y2023 = buildFacet('year', docs).values[0]!;
+    expect(y2023.groups.map((g) => g.label)).toEqual(['靖江市', '泉州市']);
+  });
+  it('orders document types as the schema lists them', () => {
+    expect(buildFacet('type', docs).values.map((v) => v.label)).toEqual(['工作要点', '汇报', '讲话']);
+  });
+  it('puts values whose names share a pinyin slug on one page', () => {
+    // 蓟州区 (天津) and 冀州区 (衡水) are both jizhou-qu.
+    const twins = [docs[0]!, docs[1]!].map((d, i) => ({ ...d, city: i === 0 ? '蓟州区' : '冀州区' }));
+    expect(nameSlug('蓟州区')).toBe(nameSlug('冀州区'));
+    const pages = facetPages(buildFacet('city', twins));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.values.map((v) => v.label).sort()).toEqual(['冀州区', '蓟州区'].sort());
+  });
+});
+
+describe('groupByYear and groupByPlace', () => {
+  it('put unknown values in an explicit group at the end', () => {
+    const sorted = [...docs].sort(byDateDesc);
+    expect(groupByYear(sorted).at(-1)).toMatchObject({ label: '年份未注明', known: false });
+    expect(groupByPlace(sorted).at(-1)).toMatchObject({ label: '地区未注明', known: false });
+  });
+});
+
+describe('paths', () => {
+  it('builds stable ASCII URLs from names, and the 未注明 page for null', () => {
+    expect(paths.unit('市教育局')).toBe('/units/shi-jiaoyuju/');
+    expect(paths.city(null)).toBe('/cities/weizhuming/');
+    expect(paths.year(2018)).toBe('/years/2018/');
+    expect(paths.type('工作要点')).toBe('/types/gongzuo-yaodian/');
+    expect(paths.anchor('x', 'm3')).toBe('/policies/x/#m3');
+    expect(paths.target('x', 2)).toBe('/targets/#x-t2');
+    expect(paths.source('a b/文件.txt')).toBe('/sources/a%20b/%E6%96%87%E4%BB%B6.txt');
+  });
+  it('never gives a real name the 未注明 page, and gives a name without pinyin a stable tag', () => {
+    expect(nameSlug('未注明')).not.toBe(UNKNOWN_SLUG);
+    expect(nameSlug('××')).toMatch(/^n-[a-z0-9]+$/);
+    expect(nameSlug('××')).toBe(nameSlug('××'));
+  });
+});

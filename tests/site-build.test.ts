@@ -1,0 +1,215 @@
+/**
+ * Builds the sample site (content/policies) once into dist/ and checks the HTML a reader gets:
+ * anchors, links, list pages, search hooks, accessibility basics, and, in Chromium, the
+ * layout at 390 px and the copy-citation control.
+ *
+ * /search/ is linked from every page's search form but is built by the search issue
+ * (src/pages/search.astro); while it does not exist the link checker skips that one path.
+ */
+import { existsSync } from 'node:fs';
+import type { Element } from 'hast';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { paths, targetAnchor, targetKey } from '../src/lib/site-paths.ts';
+import { loadRoleNamer, loadThemes } from '../src/site/vocab.ts';
+import { CHROMIUM_PATH, launchChromium } from './support/browser.ts';
+import { buildSite } from './support/build-site.ts';
+import { attr, byTag, checkLinks, elements, hasClass, readBuiltSite, text, type BuiltPage } from './support/built-site.ts';
+import { loadPolicies } from './support/fixtures.ts';
+import { serveStatic } from './support/static-server.ts';
+
+const DIST = 'dist';
+const docs = loadPolicies('content/policies');
+const roleOf = loadRoleNamer();
+let pages: Map<string, BuiltPage>;
+const page = (path: string): BuiltPage => {
+  const p = pages.get(path);
+  if (!p) throw new Error(`no page ${path} in ${DIST}`);
+  return p;
+};
+const hrefs = (p: BuiltPage | Element, prefix: string): string[] =>
+  byTag(p, 'a').map((a) => attr(a, 'href') ?? '').filter((h) => h.startsWith(prefix));
+
+beforeAll(async () => {
+  await buildSite(DIST);
+  pages = readBuiltSite(DIST);
+}, 240_000);
+
+describe('policy pages', () => {
+  it('exist for every document, with an anchor on the heading of every measure', () => {
+    expect(docs.length).toBeGreaterThanOrEqual(5);
+    for (const doc of docs) {
+      const p = page(paths.policy(doc.slug));
+      for (const m of doc.data.measures) {
+        const heading = elements(p, (el) => attr(el, 'id') === m.id)[0];
+        expect(heading, `${doc.slug}#${m.id}`).toBeDefined();
+        expect(hasClass(heading!, 'measure'), `${doc.slug}#${m.id} is a measure heading`).toBe(true);
+      }
+    }
+  });
+  it('mark every target in the text, linked to its row on the targets index', () => {
+    const index = page(paths.targets);
+    for (const doc of docs) {
+      const p = page(paths.policy(doc.slug));
+      doc.data.targets.forEach((_, i) => {
+        expect(p.ids.has(targetAnchor(i + 1)), `${doc.slug} target ${i + 1}`).toBe(true);
+        expect(index.ids.has(targetKey(doc.slug, i + 1)), `row of ${doc.slug} target ${i + 1}`).toBe(true);
+      });
+      const marks = byTag(p, 'mark', 'target');
+      for (const mark of marks) expect(hrefs(mark, '/targets/#')).toHaveLength(1);
+    }
+  });
+  it('link the units of every measure to their unit pages', () => {
+    const doc = docs.find((d) => d.data.measures.some((m) => m.units.length > 0))!;
+    const p = page(paths.policy(doc.slug));
+    const linked = new Set(byTag(p, 'p', 'duty').flatMap((d) => hrefs(d, '/units/')));
+    for (const m of doc.data.measures) for (const u of m.units) expect(linked, u).toContain(paths.unit(roleOf(u)));
+  });
+  it('show the metadata panel, with 未注明 for what a document does not give', () => {
+    const jiyuan = page('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/');
+    const meta = text(byTag(jiyuan, 'dl', 'meta')[0]!);
+    for (const fact of ['济源市教育局', '2018年2月5日', '济教〔2018〕1号', '工作要点', '济源市', '河南省']) expect(meta).toContain(fact);
+    const plan = docs.find((d) => d.data.date === null)!;
+    expect(text(byTag(page(paths.policy(plan.slug)), 'dl', 'meta')[0]!)).toContain('未注明');
+  });
+  it('carry a citation under every measure, readable without script', () => {
+    const p = page('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/');
+    const cites = byTag(p, 'span', 'cite-text').map(text);
+    expect(cites).toHaveLength(36);
+    expect(cites[22]).toBe('《济源市教育局2018年工作要点》（济教〔2018〕1号）第23项，https://policy-kb.example/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#m23');
+  });
+  it('give Pagefind one body, its filters, a sortable date and metadata, and nothing to other pages', () => {
+    for (const [path, p] of pages) {
+      const bodies = elements(p, (el) => attr(el, 'dataPagefindBody') !== undefined);
+      expect(bodies.length, path).toBe(path.startsWith('/policies/') ? 1 : 0);
+    }
+    const p = page('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/');
+    const filters = elements(p, (el) => attr(el, 'dataPagefindFilter') !== undefined).map((el) => [attr(el, 'dataPagefindFilter'), text(el)]);
+    expect(filters).toEqual(expect.arrayContaining([['地区', '济源市'], ['省份', '河南省'], ['年份', '2018'], ['类型', '工作要点'], ['发布机构', '济源市教育局']]));
+    expect(filters.some(([k]) => k === '主题')).toBe(true);
+    const sort = elements(p, (el) => attr(el, 'dataPagefindSort') === 'date').map(text);
+    expect(sort).toEqual(['2018-02-05']);
+    const undated = docs.find((d) => d.data.date === null)!;
+    expect(elements(page(paths.policy(undated.slug)), (el) => attr(el, 'dataPagefindSort') === 'date').map(text)).toEqual(['0000-00-00']);
+    expect(elements(p, (el) => attr(el, 'dataPagefindMeta') === 'title').map(text)).toEqual(['济源市教育局2018年工作要点']);
+    const withUnits = docs.find((d) => d.data.measures.some((m) => m.units.length > 0))!;
+    const unitFilters = elements(page(paths.policy(withUnits.slug)), (el) => attr(el, 'dataPagefindFilter') === '责任单位').map(text);
+    expect(unitFilters).toContain('市教育局');
+  });
+  it('publish the original file each document links to', () => {
+    const p = page('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/');
+    expect(hrefs(p, '/sources/')).toEqual(['/sources/2018-jiyuan-jiaoyuju-gongzuo-yaodian.txt']);
+    expect(existsSync(`${DIST}/sources/2018-jiyuan-jiaoyuju-gongzuo-yaodian.txt`)).toBe(true);
+  });
+});
+
+describe('index pages', () => {
+  it('list under /units/市教育局/ the measures and documents of at least three documents, by role', () => {
+    const p = page(paths.unit('市教育局'));
+    const docsListed = byTag(p, 'div', 'unit-doc');
+    expect(docsListed.length).toBeGreaterThanOrEqual(3);
+    const names = text(p.tree as never);
+    expect(names).toContain('济源市教育局');
+    expect(names).toContain('靖江市教育局');
+    for (const role of ['牵头', '配合', '责任单位', '发文']) expect(names).toContain(role);
+  });
+  it('list every unit on /units/, each linking to a page', () => {
+    const listed = hrefs(page(paths.units), '/units/');
+    const expected = new Set(docs.flatMap((d) => d.data.measures.flatMap((m) => m.units.map((u) => paths.unit(roleOf(u))))));
+    for (const e of expected) expect(listed).toContain(e);
+  });
+  it('have a page for every city, year, type and issuer, and an explicit 未注明 group', () => {
+    for (const d of docs) {
+      expect(hrefs(page(paths.city(d.data.city)), '/policies/')).toContain(paths.policy(d.slug));
+      expect(hrefs(page(paths.type(d.data.docType)), '/policies/')).toContain(paths.policy(d.slug));
+      expect(hrefs(page(paths.issuer(d.data.issuer)), '/policies/')).toContain(paths.policy(d.slug));
+    }
+    expect(hrefs(page(paths.cities), '/cities/')).toContain('/cities/weizhuming/');
+    expect(text(page(paths.cities).tree as never)).toContain('地区未注明');
+    expect(hrefs(page('/years/2018/'), '/policies/')).toEqual(['/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/']);
+  });
+  it('list the documents of a place newest first, in year groups, 年份未注明 last', () => {
+    const p = page(paths.city(null));
+    const groups = byTag(p, 'h2').map(text);
+    const undated = docs.filter((d) => d.data.city === null && d.data.date === null);
+    expect(groups.at(-1)).toBe(undated.length > 0 ? '年份未注明' : groups.at(-1));
+    const years = groups.filter((g) => /^\d{4}年$/.test(g)).map((g) => Number(g.slice(0, 4)));
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    const listed = hrefs(p, '/policies/');
+    const expected = docs.filter((d) => d.data.city === null).sort((a, b) => ((a.data.date ?? '') < (b.data.date ?? '') ? 1 : -1));
+    expect(listed).toEqual(expected.map((d) => paths.policy(d.slug)));
+  });
+  it('give every theme of the vocabulary a page, and 消除大班额 measures from several places', () => {
+    for (const t of loadThemes()) expect(pages.has(paths.theme(t.slug)), t.slug).toBe(true);
+    const dabane = page(paths.theme('xiaochu-dabane'));
+    expect(byTag(dabane, 'section', 'place-card').length).toBeGreaterThanOrEqual(2);
+    expect(new Set(hrefs(dabane, '/policies/').map((h) => h.split('#')[0])).size).toBeGreaterThanOrEqual(2);
+  });
+  it('list every target on /targets/ by deadline year, and in the other orders too', () => {
+    const all = docs.reduce((n, d) => n + d.data.targets.length, 0);
+    for (const path of [paths.targets, paths.targetsBy('place'), paths.targetsBy('metric')]) {
+      expect(byTag(page(path), 'tbody').flatMap((b) => byTag(b, 'tr')).length, path).toBe(all);
+    }
+    const years = byTag(page(paths.targets), 'h2').map((h) => attr(h, 'id'));
+    expect(years).toContain('y2025');
+  });
+  it('show on the home page what is in the base, the newest documents and every index', () => {
+    const home = page('/');
+    const links = hrefs(home, '/');
+    for (const index of [paths.cities, paths.years, paths.types, paths.issuers, paths.units, paths.goals, paths.targets]) expect(links).toContain(index);
+    expect(text(byTag(home, 'ul', 'stats')[0]!)).toContain(`${docs.length}份文件`);
+  });
+});
+
+describe('every page', () => {
+  it('has one h1, a main landmark, a skip link, Chinese as its language and the search form', () => {
+    for (const [path, p] of pages) {
+      expect(byTag(p, 'h1').length, path).toBe(1);
+      expect(byTag(p, 'main').length, path).toBe(1);
+      expect(byTag(p, 'a', 'skip-link').map((a) => attr(a, 'href')), path).toEqual(['#main']);
+      expect(attr(byTag(p, 'html')[0]!, 'lang'), path).toBe('zh-CN');
+      const form = byTag(p, 'form').find((f) => attr(f, 'role') === 'search' && attr(f, 'action') === '/search/');
+      expect(form, path).toBeDefined();
+      expect(byTag(form!, 'input').map((i) => attr(i, 'name')), path).toContain('q');
+    }
+  });
+  it('has no broken internal link anywhere in dist/', async () => {
+    const { links, problems } = await checkLinks(DIST, pages, { origin: 'https://policy-kb.example', ignore: (path) => path === '/search/' && !pages.has('/search/') });
+    expect(links).toBeGreaterThan(500);
+    expect(problems).toEqual([]);
+  });
+  it('runs only bundled module scripts, and none inside a document text', () => {
+    for (const [path, p] of pages) {
+      expect(byTag(p, 'script').every((s) => attr(s, 'type') === 'module'), path).toBe(true);
+      for (const text of byTag(p, 'div', 'policy-text')) expect(byTag(text, 'script'), path).toEqual([]);
+    }
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM_PATH))('in Chromium', () => {
+  it('fits every page type into a 390 px phone screen, and copies a citation with one click on 复制', async () => {
+    const server = await serveStatic(DIST);
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const tab = await context.newPage();
+      const samples = ['/', '/policies/tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng/', '/cities/', paths.city('济源市'), '/years/2018/', paths.units, paths.unit('市教育局'), paths.goals, paths.theme('xiaochu-dabane'), paths.targets, paths.targetsBy('metric')];
+      for (const path of samples) {
+        await tab.goto(server.url + path);
+        const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+      }
+      await tab.goto(`${server.url}/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#m23`);
+      expect(await tab.locator('.cite-copy').count()).toBe(36);
+      const cite = tab.locator('#m23 + details.cite');
+      await cite.locator('summary').click();
+      await cite.locator('.cite-copy').click();
+      expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(
+        '《济源市教育局2018年工作要点》（济教〔2018〕1号）第23项，https://policy-kb.example/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#m23',
+      );
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
+});

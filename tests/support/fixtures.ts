@@ -1,0 +1,24 @@
+/**
+ * Loads policy Markdown files (fixtures or content/policies) as the site sees them:
+ * frontmatter validated with the policy schema, body as written.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { policySchema } from '../../src/lib/schema.ts';
+import type { PolicyDoc } from '../../src/lib/documents.ts';
+
+/** Every `*.md` of `dir` as a policy document; the slug is the file name. */
+export function loadPolicies(dir: string): PolicyDoc[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => {
+      const { data, content } = matter(readFileSync(join(dir, f), 'utf8'));
+      const parsed = policySchema.safeParse(data);
+      if (!parsed.success) throw new Error(`${join(dir, f)}: ${parsed.error.message}`);
+      return { slug: f.slice(0, -3), data: parsed.data, body: content };
+    });
+}
+
+export const FIXTURE_POLICIES = 'tests/fixtures/policies';
