@@ -1,0 +1,83 @@
+/**
+ * npm run build [-- --out-dir DIR] [--index-only]
+ *
+ * Builds the site with Astro, then its search index with Pagefind, and checks the index by
+ * searching it: one page per content/policies/*.md, every page in date order, every facet.
+ * Exits non-zero with what is wrong and how to fix it, instead of shipping a broken search.
+ *
+ *   --out-dir DIR   build into DIR instead of dist/ (the tests build into .tmp/)
+ *   --index-only    skip Astro: index an already built DIR again
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { indexSite, pagefindVersion } from './build-search-index.ts';
+
+const USAGE = 'usage: npm run build [-- --out-dir DIR] [--index-only]';
+const POLICIES_DIR = 'content/policies';
+
+interface Options {
+  outDir: string;
+  indexOnly: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { outDir: 'dist', indexOnly: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--index-only') o.indexOnly = true;
+    else if (a === '--out-dir') {
+      const v = argv[++i];
+      if (!v) throw new Error(`--out-dir needs a folder name\n${USAGE}`);
+      o.outDir = v;
+    } else if (a === '-h' || a === '--help') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}\n${USAGE}`);
+  }
+  return o;
+}
+
+const require = createRequire(import.meta.url);
+
+function astroBuild(outDir: string): void {
+  const astro = join(dirname(require.resolve('astro/package.json')), 'astro.js');
+  const run = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], { stdio: 'inherit' });
+  if (run.status !== 0) {
+    throw new Error(`astro build failed (exit ${run.status ?? run.signal}): see its messages above`);
+  }
+}
+
+function policySlugs(): string[] {
+  return readdirSync(POLICIES_DIR)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -'.md'.length))
+    .sort();
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  if (!options.indexOnly) astroBuild(options.outDir);
+  const version = pagefindVersion();
+  const report = await indexSite({ siteDir: options.outDir, policySlugs: policySlugs() });
+  const where = relative(process.cwd(), join(options.outDir, 'pagefind')) || options.outDir;
+  if (report.problems.length > 0) {
+    console.error(`\nerror: the search index in ${where} is not right (Pagefind ${version}):`);
+    for (const p of report.problems) console.error(`  - ${p}`);
+    return 1;
+  }
+  console.log(
+    `search: Pagefind ${version} indexed ${report.facts.pageCount} policy pages into ${where} ` +
+      `in ${(report.ms / 1000).toFixed(1)} s; ${report.facts.filterNames.length} filters; all pages sortable by date`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

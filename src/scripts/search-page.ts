@@ -1,0 +1,288 @@
+/**
+ * The search page's script: reads the state from the URL, searches with Pagefind's JS API,
+ * renders facets with counts and results grouped by document with their matching measures,
+ * and writes every change back to the URL (typing replaces the entry, filters push a new one),
+ * so links can be shared and the back button steps through searches.
+ *
+ * Only excerpts from Pagefind (escaped text and <mark>, checked again by safeExcerpt) are
+ * inserted as HTML; every other text goes in with textContent.
+ */
+import {
+  FACETS,
+  facetOptions,
+  isEmptyState,
+  parseSearchState,
+  serializeSearchState,
+  SORTS,
+  toggleFilter,
+  type FacetParam,
+  type SearchState,
+  type SortOrder,
+} from '../lib/search-state.ts';
+import { sayingFirst, toResultView, type PagefindApi, type PagefindResult, type ResultView } from '../lib/search-results.ts';
+import { runSearch } from '../lib/search-run.ts';
+import { SEARCH_TEXT as T } from '../lib/search-text.ts';
+
+/** Documents loaded per page of results. */
+const PAGE_SIZE = 10;
+/** Wait this long after the last keystroke before searching. */
+const TYPING_DELAY_MS = 250;
+const BUNDLE_URL = '/pagefind/pagefind.js';
+
+function byId<E extends HTMLElement>(id: string): E {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`search page: #${id} is missing from search.astro`);
+  return el as E;
+}
+
+const ui = {
+  app: byId('search-app'),
+  form: byId<HTMLFormElement>('search-form'),
+  input: byId<HTMLInputElement>('search-q'),
+  facets: byId('search-facets'),
+  clear: byId<HTMLButtonElement>('search-clear'),
+  status: byId('search-status'),
+  sort: byId<HTMLSelectElement>('search-sort'),
+  empty: byId('search-empty'),
+  none: byId('search-none'),
+  noneTitle: byId('search-none-title'),
+  noneUnfilter: byId<HTMLAnchorElement>('search-none-unfilter'),
+  error: byId('search-error'),
+  list: byId<HTMLOListElement>('search-list'),
+  more: byId<HTMLButtonElement>('search-more'),
+  unchecked: byId('search-unchecked'),
+};
+
+let pagefind: Promise<PagefindApi> | null = null;
+
+function loadPagefind(): Promise<PagefindApi> {
+  pagefind ??= (import(/* @vite-ignore */ BUNDLE_URL) as Promise<PagefindApi>).then(async (api) => {
+    await api.options({ excerptLength: 30 });
+    await api.init();
+    // Loads the filter indexes: without this, searches in the worker come back without counts.
+    await api.filters();
+    return api;
+  });
+  return pagefind;
+}
+
+const pageTitle = document.title;
+let state: SearchState = parseSearchState(location.search);
+/** Each render gets a number; a render that a newer one overtook stops writing to the page. */
+let generation = 0;
+/** The documents of the current search, in order; their data is loaded a page at a time. */
+let details: PagefindResult[] = [];
+let shown = 0;
+/** True while the URL entry being edited is the one typing created (typing replaces it). */
+let typingEntry = false;
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, children: Node[] = []): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  node.append(...children);
+  return node;
+}
+
+/** A link to a page of this site; anything else (never expected from the index) becomes text. */
+function siteLink(href: string, text: string): HTMLElement {
+  if (!href.startsWith('/') || href.startsWith('//')) return el('span', { text });
+  const a = el('a', { text });
+  a.href = href;
+  return a;
+}
+
+function showOnly(part: 'empty' | 'none' | 'error' | 'results' | 'loading'): void {
+  ui.app.dataset.state = part;
+  ui.empty.hidden = part !== 'empty';
+  ui.none.hidden = part !== 'none';
+  ui.error.hidden = part !== 'error';
+  if (part !== 'results' && part !== 'loading') {
+    ui.unchecked.hidden = true;
+    ui.list.replaceChildren();
+    ui.more.hidden = true;
+  }
+}
+
+function setUrl(next: SearchState, mode: 'push' | 'replace'): void {
+  const url = `${location.pathname}${serializeSearchState(next)}`;
+  if (url === `${location.pathname}${location.search}`) return;
+  if (mode === 'push') history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+/** Moves to a new state: writes the URL and renders. */
+function go(next: SearchState, mode: 'push' | 'replace'): void {
+  state = next;
+  setUrl(next, mode);
+  void render();
+}
+
+function renderFacets(counts: Record<string, Record<string, number>>): void {
+  // Keep keyboard focus on the same checkbox across the re-render.
+  const active = document.activeElement instanceof HTMLInputElement && ui.facets.contains(document.activeElement) ? document.activeElement : null;
+  const focusKey = active ? `${active.dataset.param}\u0000${active.value}` : null;
+  const groups: HTMLElement[] = [];
+  for (const facet of FACETS) {
+    const selected = state.filters[facet.param] ?? [];
+    const options = facetOptions(facet, counts[facet.filter] ?? {}, selected);
+    if (options.length === 0) continue;
+    const list = el('ul', { className: 'search-facet-values' });
+    for (const option of options) {
+      const box = el('input');
+      box.type = 'checkbox';
+      box.value = option.value;
+      box.checked = option.selected;
+      box.dataset.param = facet.param;
+      const label = el('label', {}, [box, el('span', { className: 'search-facet-value', text: option.value }), el('span', { className: 'search-count', text: String(option.count) })]);
+      list.append(el('li', {}, [label]));
+    }
+    const details = el('details', { className: 'search-facet' }, [el('summary', { text: selected.length > 0 ? `${facet.label}（已选 ${selected.length}）` : facet.label }), list]);
+    details.dataset.param = facet.param;
+    // Short facets and facets in use are open; the long ones (主题, 责任单位) start closed.
+    details.open = selected.length > 0 || options.length <= 8;
+    groups.push(details);
+  }
+  ui.facets.replaceChildren(...groups);
+  ui.clear.hidden = Object.keys(state.filters).length === 0;
+  if (focusKey) {
+    const again = [...ui.facets.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((b) => `${b.dataset.param}\u0000${b.value}` === focusKey);
+    again?.focus();
+  }
+}
+
+function renderResult(view: ResultView, withParts: boolean): HTMLElement {
+  const item = el('li', { className: 'search-result' });
+  item.append(el('h2', { className: 'search-result-title' }, [siteLink(view.url, view.title)]));
+  const facts = T.resultFacts(view.place, view.date);
+  if (facts) item.append(el('p', { className: 'search-result-facts', text: facts }));
+  if (!withParts) return item;
+  if (view.missing.length > 0) item.append(el('p', { className: 'search-result-partial', text: T.missing(view.missing) }));
+  const parts = el('ul', { className: 'search-parts' });
+  for (const part of view.subResults) {
+    const excerpt = el('p', { className: 'search-excerpt' });
+    excerpt.innerHTML = part.excerptHtml;
+    parts.append(el('li', {}, [siteLink(part.url, part.anchor === null ? T.opening : part.title), excerpt]));
+  }
+  item.append(parts);
+  if (view.moreSubResults > 0) item.append(el('p', { className: 'search-more-parts' }, [siteLink(view.url, T.moreParts(view.moreSubResults))]));
+  return item;
+}
+
+async function showMore(run: number): Promise<void> {
+  const batch = details.slice(shown, shown + PAGE_SIZE);
+  const datas = await Promise.all(batch.map((r) => r.data()));
+  if (run !== generation) return;
+  shown += batch.length;
+  const views = datas.map((d) => toResultView(d, state.q));
+  // In relevance order, the documents that say the phrase come before those that only share its
+  // words (within each page of results: the rest are not loaded yet).
+  const ordered = state.sort === 'relevance' && state.q !== '' ? sayingFirst(views) : views;
+  ui.list.append(...ordered.map((v) => renderResult(v, state.q !== '')));
+  ui.more.hidden = shown >= details.length;
+}
+
+async function render(): Promise<void> {
+  const run = ++generation;
+  if (document.activeElement !== ui.input) ui.input.value = state.q;
+  const headerBox = document.getElementById('site-search-q');
+  if (headerBox instanceof HTMLInputElement) headerBox.value = state.q;
+  ui.sort.value = state.sort;
+  document.title = state.q === '' ? pageTitle : `“${state.q}” · ${pageTitle}`;
+
+  let api: PagefindApi;
+  try {
+    api = await loadPagefind();
+  } catch {
+    if (run !== generation) return;
+    showOnly('error');
+    ui.status.textContent = '';
+    return;
+  }
+  if (isEmptyState(state)) {
+    const totals = await api.filters();
+    if (run !== generation) return;
+    details = [];
+    renderFacets(totals);
+    showOnly('empty');
+    ui.status.textContent = '';
+    ui.sort.parentElement!.hidden = true;
+    return;
+  }
+
+  ui.app.dataset.state = 'loading';
+  ui.status.textContent = T.loading;
+  const outcome = await runSearch(api, state);
+  if (run !== generation) return;
+
+  details = outcome.results;
+  shown = 0;
+  renderFacets(outcome.counts);
+  ui.status.textContent = T.count(details.length, state.q);
+  ui.unchecked.hidden = outcome.unchecked === 0;
+  ui.unchecked.textContent = T.unchecked(outcome.unchecked);
+  ui.sort.parentElement!.hidden = details.length < 2;
+  if (details.length === 0) {
+    showOnly('none');
+    ui.noneTitle.textContent = T.noResultsTitle(state.q);
+    ui.noneUnfilter.hidden = Object.keys(state.filters).length === 0 || state.q === '';
+    ui.noneUnfilter.href = `${location.pathname}${serializeSearchState({ ...state, filters: {} })}`;
+    return;
+  }
+  showOnly('results');
+  ui.list.replaceChildren();
+  await showMore(run);
+  if (run === generation) ui.app.dataset.state = 'done';
+}
+
+ui.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  const q = ui.input.value.trim();
+  // Typing already put the query in the URL entry it made; a new query gets its own entry.
+  go({ ...state, q }, typingEntry ? 'replace' : 'push');
+  typingEntry = false;
+});
+
+ui.input.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    const q = ui.input.value.trim();
+    if (q === state.q) return;
+    go({ ...state, q }, typingEntry ? 'replace' : 'push');
+    typingEntry = true;
+  }, TYPING_DELAY_MS);
+});
+
+ui.facets.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.dataset.param) return;
+  typingEntry = false;
+  go(toggleFilter(state, box.dataset.param as FacetParam, box.value), 'push');
+});
+
+ui.clear.addEventListener('click', () => {
+  typingEntry = false;
+  go({ ...state, filters: {} }, 'push');
+});
+
+ui.sort.addEventListener('change', () => {
+  const sort = (SORTS as readonly string[]).includes(ui.sort.value) ? (ui.sort.value as SortOrder) : 'relevance';
+  typingEntry = false;
+  go({ ...state, sort }, 'push');
+});
+
+ui.more.addEventListener('click', () => void showMore(generation));
+
+window.addEventListener('popstate', () => {
+  typingEntry = false;
+  state = parseSearchState(location.search);
+  ui.input.value = state.q;
+  void render();
+});
+
+// Start loading the index as soon as the reader is in the box.
+ui.input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
+
+void render();

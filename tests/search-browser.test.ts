@@ -1,0 +1,202 @@
+/**
+ * The search page in Debian's Chromium, against the built site (tests/support/global-build.ts)
+ * served on 127.0.0.1: typing, results, filters, following a result to its measure, the URL as
+ * the state (back button, reload), the empty and no-result states, and the header box.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { missingPhrases, queryPhrases } from '../src/lib/search-results.ts';
+import { paths } from '../src/lib/site-paths.ts';
+import { loadPolicies } from './support/fixtures.ts';
+import { launchChromium } from './support/browser.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+
+const JIYUAN = 'jiyuan-2018-jiaoyuju-gongzuo-yaodian';
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const error = inject('searchBuildError');
+  if (error) throw new Error(error);
+  server = await serveStatic(inject('searchDist'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** Waits until a search has finished rendering with this status line. */
+const status = (page: Page, text: string) =>
+  page.waitForFunction(
+    (t) => document.querySelector('#search-status')?.textContent === t && ['done', 'none'].includes(document.querySelector('#search-app')?.getAttribute('data-state') ?? ''),
+    text,
+  );
+
+const params = (page: Page) => new URL(page.url()).searchParams;
+const resultTitles = (page: Page) => page.locator('.search-result-title').allTextContents();
+
+describe('the search page', () => {
+  it('shows suggestions and every facet before anything is asked', async () => {
+    const page = await open(paths.search);
+    await page.waitForFunction(() => document.querySelector('#search-app')?.getAttribute('data-state') === 'empty');
+    expect(await page.locator('#search-empty').isVisible()).toBe(true);
+    expect(await page.locator('#search-empty .chips a').allTextContents()).toContain('大班额');
+    const facets = await page.locator('.search-facet summary').allTextContents();
+    expect(facets).toEqual(expect.arrayContaining(['地区', '年份', '文件类型', '发布机构', '主题', '责任单位']));
+    await page.close();
+  });
+
+  it('searches as one types, groups results by document with their measures, and keeps the query in the URL', async () => {
+    const page = await open(paths.search);
+    await page.locator('#search-q').fill('大班额');
+    await status(page, '找到 3 份文件');
+    expect(params(page).get('q')).toBe('大班额');
+    expect(await page.locator('.search-result').count()).toBe(3);
+    // Each document lists the measures that say it, each linking to its anchor.
+    for (const href of await page.locator('.search-parts a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      expect(href).toMatch(/^\/policies\/[a-z0-9-]+\/#[a-z][a-z0-9-]*$/);
+    }
+    expect(await page.locator('.search-excerpt mark', { hasText: '大班额' }).count()).toBeGreaterThanOrEqual(3);
+    // Excerpts hold text and <mark> only.
+    const tags = await page.locator('.search-excerpt *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
+    expect(tags).toEqual(['MARK']);
+    expect(await page.title()).toContain('大班额');
+    await page.close();
+  });
+
+  it('narrows to a city, follows a measure to its anchor, and comes back to the same search', async () => {
+    const page = await open(`${paths.search}?q=${encodeURIComponent('大班额')}`);
+    await status(page, '找到 3 份文件');
+    const city = page.locator('.search-facet[data-param="city"] label', { hasText: '济源市' });
+    expect(await city.locator('.search-count').textContent()).toBe('1');
+    await city.locator('input').check();
+    await status(page, '找到 1 份文件');
+    expect(params(page).getAll('city')).toEqual(['济源市']);
+    expect(await resultTitles(page)).toEqual(['济源市教育局2018年工作要点']);
+    // The other cities stay listed, to widen the search again (any of a facet's values).
+    expect(await page.locator('.search-facet[data-param="city"] label').count()).toBeGreaterThan(1);
+
+    const measure = page.locator('.search-parts a').first();
+    const href = (await measure.getAttribute('href'))!;
+    expect(href).toMatch(new RegExp(`^/policies/${JIYUAN}/#m\\d+$`));
+    await measure.click();
+    await page.waitForURL(`**${href}`);
+    const id = href.split('#')[1]!;
+    expect(await page.evaluate(() => location.hash)).toBe(`#${id}`);
+    const top = await page.locator(`[id="${id}"]`).evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(900);
+
+    await page.goBack();
+    await status(page, '找到 1 份文件');
+    expect(params(page).get('q')).toBe('大班额');
+    expect(await page.locator('.search-facet[data-param="city"] input[value="济源市"]').isChecked()).toBe(true);
+
+    await page.reload();
+    await status(page, '找到 1 份文件');
+    expect(await page.locator('#search-q').inputValue()).toBe('大班额');
+    expect(await resultTitles(page)).toEqual(['济源市教育局2018年工作要点']);
+
+    // Back again: the search before the filter.
+    await page.goBack();
+    await status(page, '找到 3 份文件');
+    expect(params(page).getAll('city')).toEqual([]);
+    await page.close();
+  });
+
+  it('finds the exact phrase in quotes, and only the documents that say it', async () => {
+    const page = await open(`${paths.search}?q=${encodeURIComponent('课后服务')}`);
+    await page.waitForFunction(() => document.querySelector('#search-app')?.getAttribute('data-state') === 'done');
+    const loose = await page.locator('.search-result').count();
+    expect(await page.locator('.search-result-partial').count()).toBeGreaterThan(0);
+    await page.locator('#search-q').fill('"课后服务"');
+    await page.locator('#search-q').press('Enter');
+    await status(page, '找到 3 份文件');
+    expect(loose).toBeGreaterThan(3);
+    expect(await page.locator('.search-result-partial').count()).toBe(0);
+    // A phrase the browser cuts differently from the index is still found where it is written.
+    await page.locator('#search-q').fill('"中小学"');
+    await page.locator('#search-q').press('Enter');
+    await status(page, '找到 5 份文件');
+    expect(await page.locator('.search-excerpt mark', { hasText: '中小学' }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('sorts by date when asked, in the URL too', async () => {
+    const page = await open(`${paths.search}?q=${encodeURIComponent('教师')}`);
+    await status(page, '找到 5 份文件');
+    await page.locator('#search-sort').selectOption('date-desc');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date-desc');
+    await status(page, '找到 5 份文件');
+    expect((await resultTitles(page))[0]).toBe('市教育局2024年务虚会议材料');
+    await page.close();
+  });
+
+  it('says when nothing is found, and suggests what to try', async () => {
+    const page = await open(`${paths.search}?q=zzxqvw`);
+    await status(page, '找到 0 份文件');
+    expect(await page.locator('#search-none').isVisible()).toBe(true);
+    expect(await page.locator('#search-none-title').textContent()).toBe('没有找到包含“zzxqvw”的文件');
+    expect(await page.locator('#search-none .chips a').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('lists a facet’s documents without a query, newest first', async () => {
+    const page = await open(`${paths.search}?year=2023`);
+    await status(page, '共 2 份文件');
+    expect(await page.locator('.search-facet[data-param="year"] input[value="2023"]').isChecked()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('Chinese in the browser (queries cut by Chromium’s Intl.Segmenter)', () => {
+  const docs = loadPolicies('content/policies');
+  const text = (d: (typeof docs)[number]) => `${d.data.title}${d.body}`.replace(/\{#[a-z0-9-]+\}|\\/g, '');
+  const saying = (q: string) => docs.filter((d) => missingPhrases(text(d), queryPhrases(q)).length === 0).map((d) => paths.policy(d.slug)).sort();
+  const WORDS = ['大班额', '班额', '小学', '中小学', '心理健康', '课后服务', '交流轮岗', '轮岗', '双减', '市财政局'];
+  const PHRASES = ['"大班额"', '"课后服务"', '"交流轮岗"', '"心理健康"'];
+
+  it('finds every document that says a 2–4 character word, and exactly those that say a quoted phrase', async () => {
+    const page = await open(paths.search);
+    // Written as text: vitest rewrites import() in functions it compiles, and this runs in the page.
+    const found = (await page.evaluate(`(async (queries) => {
+      const pf = await import('/pagefind/pagefind.js');
+      const out = {};
+      for (const q of queries) out[q] = (await Promise.all((await pf.search(q)).results.map((r) => r.data()))).map((d) => d.url).sort();
+      return out;
+    })(${JSON.stringify([...WORDS, ...PHRASES])})`)) as Record<string, string[]>;
+    for (const w of WORDS) expect(found[w], w).toEqual(expect.arrayContaining(saying(w)));
+    for (const p of PHRASES) expect(found[p], p).toEqual(saying(p));
+    await page.close();
+  });
+});
+
+describe('the header search box', () => {
+  it('takes the cursor on /, and sends the query to the search page', async () => {
+    const page = await open(paths.policy(JIYUAN));
+    await page.locator('body').press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.keyboard.type('心理健康');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/search/?q=*');
+    await status(page, '找到 5 份文件');
+    expect(await page.locator('#search-q').inputValue()).toBe('心理健康');
+    // On the search page, / goes to the page's own box.
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+});

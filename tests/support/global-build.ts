@@ -1,0 +1,45 @@
+/**
+ * vitest globalSetup: builds the site and its search index once per test run, with the same
+ * script as `npm run build`, into .tmp/search-dist (not dist/, which other suites build into).
+ * Suites read the path with `inject('searchDist')`; when the build failed, `inject('searchBuildError')`
+ * holds its output and the search suites fail with it while the other suites still run.
+ *
+ * SEARCH_DIST=<dir> reuses a site built before (`npm run build -- --out-dir <dir>`), to iterate faster.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Absolute path of the built site with its Pagefind index. */
+    searchDist: string;
+    /** The build's output when it failed, else ''. */
+    searchBuildError: string;
+  }
+}
+
+export const SEARCH_DIST = '.tmp/search-dist';
+
+export default async function setup(project: TestProject): Promise<void> {
+  const reuse = process.env.SEARCH_DIST;
+  const outDir = resolve(reuse ?? SEARCH_DIST);
+  let error = '';
+  if (reuse && existsSync(join(outDir, 'pagefind', 'pagefind.js'))) {
+    // Built already: nothing to do.
+  } else {
+    try {
+      await promisify(execFile)('node_modules/.bin/tsx', ['scripts/build.ts', '--out-dir', outDir], {
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string; message: string };
+      error = `npm run build -- --out-dir ${outDir} failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`;
+    }
+  }
+  project.provide('searchDist', outDir);
+  project.provide('searchBuildError', error);
+}
