@@ -53,6 +53,8 @@ export interface PolicyView {
   sourceFile: string | null;
   /** Pagefind's date sort key: YYYY-MM-DD, with 0000/00 for unknown parts. */
   sortDate: string;
+  /** Each measure's text as the body gives it, without its 责任单位 line: for exports and year-over-year matching. */
+  measureTexts: ReadonlyMap<string, string>;
 }
 
 /** A related document and, in words, what it shares with this one. */
@@ -108,13 +110,17 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
   }
 
   const themesByDoc = new Map<string, Map<string, string[]>>();
+  const textsByDoc = new Map<string, Map<string, string>>();
   const outlines = new Map<string, TocNode[]>();
   for (const doc of docs) {
     const outline = readOutline(doc.body);
     outlines.set(doc.slug, tocTree(outline.headings, new Set(doc.data.measures.map((m) => m.id))));
     const perMeasure = new Map<string, string[]>();
+    const texts = new Map<string, string>();
+    textsByDoc.set(doc.slug, texts);
     for (const m of doc.data.measures) {
       const text = (outline.paragraphs.get(m.id) ?? []).filter((p) => !isResponsibilityLine(p)).join('\n');
+      texts.set(m.id, text);
       const assigned = assignThemes(vocab.themes, { title: m.title, text, override: m.themes });
       for (const slug of assigned.unknown) {
         problems.push(
@@ -196,6 +202,7 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
       sameIssuer: sameIssuer.get(doc.slug) ?? [],
       sourceFile,
       sortDate: sortableDate(doc.data.date),
+      measureTexts: textsByDoc.get(doc.slug) ?? new Map(),
     });
   }
 

@@ -79,6 +79,16 @@ export const paths = {
   targetYear: (year: number | null): Href => href(`/targets/#${targetYearAnchor(year)}`),
   /** A target's row on the targets index. */
   target: (docSlug: string, index: number): Href => href(`/targets/#${targetKey(docSlug, index)}`),
+  compare: href('/compare/'),
+  /** A comparison of chosen documents, in the order given (2 to 4 slugs). */
+  compareDocs: (slugs: readonly string[]): Href => href(`/compare/?docs=${slugs.join(',')}`),
+  /** Targets of the same kind side by side across places and years. */
+  targetsCompared: href('/targets/compare/'),
+  changes: href('/changes/'),
+  /** A document against the same body's document of an earlier year. */
+  change: (slug: string): Href => href(`/changes/${slug}/`),
+  /** The page of downloads (the static data API). */
+  data: href('/data/'),
   /** The original file a document was ingested from, as kept under content/sources/. */
   source: (file: string): Href => href(`/sources/${file.split('/').map(encodeURIComponent).join('/')}`),
 } as const;

@@ -47,6 +47,8 @@ export const NAV = [
   { key: 'units', label: '责任单位' },
   { key: 'goals', label: '主题与目标' },
   { key: 'targets', label: '量化指标' },
+  { key: 'compare', label: '对比' },
+  { key: 'data', label: '数据下载' },
 ] as const;
 
 export const FACET_LABELS = {

@@ -6,19 +6,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import matter from 'gray-matter';
+import { buildComparisons, type Comparisons } from '../lib/comparison-data.ts';
+import type { DataContext, DataFile } from '../lib/data-files.ts';
+import { SITE_URL } from './markdown-options.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
 import type { PolicyDoc } from '../lib/documents.ts';
+import { SOURCES_DIR } from './content-dirs.ts';
 import { loadSiteVocabulary } from './vocab.ts';
 
-/** Where the ingest keeps the original files. */
-export const SOURCES_DIR = 'content/sources';
+/** Where the ingest keeps the original files (content/sources, or SOURCES_DIR when set). */
+export { SOURCES_DIR };
 
 let site: Promise<SiteIndex> | null = null;
+let comparisons: Promise<Comparisons> | null = null;
+const vocabulary = loadSiteVocabulary();
 
 async function load(): Promise<SiteIndex> {
   const entries = await getCollection('policies');
   const docs: PolicyDoc[] = entries.map((e) => ({ slug: e.id, data: e.data, body: e.body ?? bodyFromFile(e.filePath) }));
-  const index = buildSiteIndex(docs, { ...loadSiteVocabulary(), hasSource: (file) => existsSync(join(SOURCES_DIR, file)) });
+  const index = buildSiteIndex(docs, { ...vocabulary, hasSource: (file) => existsSync(join(SOURCES_DIR, file)) });
   for (const problem of index.problems) console.warn(`[policy-kb] ${problem}`);
   return index;
 }
@@ -32,4 +38,22 @@ function bodyFromFile(filePath: string | undefined): string {
 export function getSite(): Promise<SiteIndex> {
   site ??= load();
   return site;
+}
+
+/** The comparison data (picker, per-document columns, year over year, target groups), built on first use. */
+export function getComparisons(): Promise<Comparisons> {
+  comparisons ??= getSite().then((s) =>
+    buildComparisons(s, { themes: vocabulary.themes.themes, themesOf: (text) => vocabulary.themes.match(text) }),
+  );
+  return comparisons;
+}
+
+/** What the /data/ files are made from. */
+export async function getDataContext(): Promise<DataContext> {
+  return { site: await getSite(), comparisons: await getComparisons(), origin: SITE_URL, roleOf: vocabulary.roleOf };
+}
+
+/** A data file as the response of a static endpoint. */
+export function respond(file: DataFile): Response {
+  return new Response(file.body, { headers: { 'Content-Type': file.type } });
 }

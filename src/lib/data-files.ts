@@ -1,0 +1,310 @@
+/**
+ * The files of the static data API under /data/: what each one holds, as JSON or as CSV
+ * (UTF-8 with BOM, for Excel). Routes under src/pages/data/ only name the file and return
+ * what this module makes; the shapes are documented in exports.ts and the README.
+ */
+import type { Comparisons } from './comparison-data.ts';
+import { groupLabel, KIND_LABELS } from './target-compare.ts';
+import { CSV_TYPE, recordsToCsv, type CsvColumn } from './csv.ts';
+import {
+  API_VERSION,
+  dataPaths,
+  documentRecord,
+  DOCUMENT_COLUMNS,
+  GOAL_COLUMNS,
+  goalRecords,
+  listExport,
+  measureColumns,
+  measureRecords,
+  policyExport,
+  TARGET_COLUMNS,
+  targetRecords,
+  UNIT_COLUMNS,
+  unitRecord,
+  LIST_NAMES,
+  type DataFormat,
+  type ListName,
+} from './exports.ts';
+import type { SiteIndex } from './site-index.ts';
+import { paths, targetAnchor } from './site-paths.ts';
+import type { RoleNamer } from './unit-directory.ts';
+import { UNKNOWN } from './ui-text.ts';
+
+/** What every data file is made from. */
+export interface DataContext {
+  site: SiteIndex;
+  comparisons: Comparisons;
+  /** The site's address, for absolute links (https://kb.example). */
+  origin: string;
+  roleOf: RoleNamer;
+}
+
+/** A file's text and its media type. */
+export interface DataFile {
+  body: string;
+  type: string;
+}
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+const json = (value: unknown): DataFile => ({ body: JSON.stringify(value), type: JSON_TYPE });
+const csv = <T>(records: readonly T[], columns: readonly CsvColumn<T>[]): DataFile => ({ body: recordsToCsv(records, columns), type: CSV_TYPE });
+const list = (items: readonly string[]): string => items.join('、');
+
+/** A measure of a theme, in the theme's export. */
+export interface ThemeMeasureRecord {
+  theme: string;
+  doc: string;
+  place: string;
+  year: number | null;
+  docType: string;
+  title: string;
+  measure: string;
+  number: string;
+  measureTitle: string;
+  url: string;
+  units: string[];
+  targets: { metric: string; requirement: string; year: number | null; url: string }[];
+}
+
+/** One row of a year-over-year export: a measure of the later document, or a dropped one of the earlier. */
+export interface ChangeRecord {
+  doc: string;
+  previousDoc: string;
+  /** continued 延续 · changed 调整 · new 新增 · dropped 不再提及 */
+  status: 'continued' | 'changed' | 'new' | 'dropped';
+  measure: string | null;
+  number: string | null;
+  title: string | null;
+  url: string | null;
+  previousMeasure: string | null;
+  previousNumber: string | null;
+  previousTitle: string | null;
+  previousUrl: string | null;
+  similarity: number | null;
+}
+
+/** One target in a group of comparable targets. */
+export interface TargetGroupRecord {
+  group: string;
+  label: string;
+  theme: string | null;
+  kind: string;
+  unit: string | null;
+  doc: string;
+  place: string;
+  year: number | null;
+  docType: string;
+  index: number;
+  metric: string;
+  requirement: string;
+  value: number | null;
+  valueMax: number | null;
+  deadline: number | null;
+  text: string;
+  url: string;
+}
+
+/** Names of the change statuses, as pages and CSV show them. */
+export const CHANGE_LABELS = { continued: '延续', changed: '调整', new: '新增', dropped: '不再提及' } as const;
+
+const THEME_COLUMNS: CsvColumn<ThemeMeasureRecord>[] = [
+  { header: '地区', value: (r) => r.place },
+  { header: '年份', value: (r) => r.year ?? UNKNOWN },
+  { header: '类型', value: (r) => r.docType },
+  { header: '文件', value: (r) => r.title },
+  { header: '编号', value: (r) => r.number },
+  { header: '措施', value: (r) => r.measureTitle },
+  { header: '量化指标', value: (r) => r.targets.map((t) => `${t.metric} ${t.requirement}${t.year === null ? '' : `（${t.year}年）`}`).join('\n') },
+  { header: '责任单位', value: (r) => list(r.units) },
+  { header: '链接', value: (r) => r.url },
+];
+
+const CHANGE_COLUMNS: CsvColumn<ChangeRecord>[] = [
+  { header: '状态', value: (r) => CHANGE_LABELS[r.status] },
+  { header: '本文件编号', value: (r) => r.number },
+  { header: '本文件措施', value: (r) => r.title },
+  { header: '上一文件编号', value: (r) => r.previousNumber },
+  { header: '上一文件措施', value: (r) => r.previousTitle },
+  { header: '相似度', value: (r) => r.similarity },
+  { header: '本文件链接', value: (r) => r.url },
+  { header: '上一文件链接', value: (r) => r.previousUrl },
+];
+
+const TARGET_GROUP_COLUMNS: CsvColumn<TargetGroupRecord>[] = [
+  { header: '分组', value: (r) => r.label },
+  { header: '地区', value: (r) => r.place },
+  { header: '年份', value: (r) => r.year ?? UNKNOWN },
+  { header: '类型', value: (r) => r.docType },
+  { header: '文件', value: (r) => r.doc },
+  { header: '指标', value: (r) => r.metric },
+  { header: '要求', value: (r) => r.requirement },
+  { header: '数值', value: (r) => r.value },
+  { header: '上限', value: (r) => r.valueMax },
+  { header: '期限', value: (r) => r.deadline },
+  { header: '原文', value: (r) => r.text },
+  { header: '链接', value: (r) => r.url },
+];
+
+const themeName = (ctx: DataContext) => {
+  const names = new Map(ctx.comparisons.picker.themes.map((t) => [t.slug, t.name]));
+  return (slug: string): string => names.get(slug) ?? slug;
+};
+
+const views = (ctx: DataContext) => ctx.site.docs.map((d) => ctx.site.policies.get(d.slug)!);
+
+/** Every target of the comparison tables, one record per row. */
+export function targetGroupRecords(ctx: DataContext): TargetGroupRecord[] {
+  return ctx.comparisons.targets.groups.flatMap((g) =>
+    g.rows.map((r) => ({
+      group: g.key,
+      label: groupLabel(g),
+      theme: g.theme?.slug ?? null,
+      kind: KIND_LABELS[g.kind],
+      unit: g.unit,
+      doc: r.doc.slug,
+      place: r.doc.place,
+      year: r.doc.year,
+      docType: r.doc.docType,
+      index: r.index,
+      metric: r.metric,
+      requirement: r.requirement,
+      value: r.value,
+      valueMax: r.valueMax ?? null,
+      deadline: r.year,
+      text: r.text,
+      url: `${ctx.origin}${paths.anchor(r.doc.slug, targetAnchor(r.index))}`,
+    })),
+  );
+}
+
+/** /data/<name>.json or .csv: one list of the whole base. */
+export function listFile(ctx: DataContext, name: ListName, format: DataFormat): DataFile {
+  const { origin } = ctx;
+  const previous = (slug: string) => ctx.comparisons.previousOf.get(slug) ?? null;
+  switch (name) {
+    case 'documents': {
+      const items = views(ctx).map((v) => documentRecord(v, origin, previous(v.summary.slug)));
+      return format === 'json' ? json(listExport(items)) : csv(items, DOCUMENT_COLUMNS);
+    }
+    case 'measures': {
+      const items = views(ctx).flatMap((v) => measureRecords(v, origin));
+      return format === 'json' ? json(listExport(items)) : csv(items, measureColumns(themeName(ctx)));
+    }
+    case 'goals': {
+      const items = views(ctx).flatMap((v) => goalRecords(v, origin));
+      return format === 'json' ? json(listExport(items)) : csv(items, GOAL_COLUMNS);
+    }
+    case 'targets': {
+      const items = views(ctx).flatMap((v) => targetRecords(v, origin));
+      return format === 'json' ? json(listExport(items)) : csv(items, TARGET_COLUMNS);
+    }
+    case 'units': {
+      const items = ctx.site.units.units.map((u) => unitRecord(u, origin));
+      return format === 'json' ? json(listExport(items)) : csv(items, UNIT_COLUMNS);
+    }
+    case 'target-groups': {
+      const items = targetGroupRecords(ctx);
+      return format === 'json' ? json({ ...listExport(items), alone: ctx.comparisons.targets.alone }) : csv(items, TARGET_GROUP_COLUMNS);
+    }
+  }
+}
+
+/** /data/policies/<slug>.json (everything of one document) or .csv (its measures with their text). */
+export function policyFile(ctx: DataContext, slug: string, format: DataFormat): DataFile {
+  const view = ctx.site.policies.get(slug);
+  if (!view) throw new Error(`no policy document "${slug}"`);
+  const data = policyExport(view, ctx.origin, (id) => view.measureTexts.get(id) ?? '', ctx.roleOf, ctx.comparisons.previousOf.get(slug) ?? null);
+  return format === 'json' ? json(data) : csv(data.measures, measureColumns(themeName(ctx), true));
+}
+
+/** The measures of every document serving a theme, by place and year. */
+export function themeRecords(ctx: DataContext, slug: string): ThemeMeasureRecord[] {
+  const entry = ctx.site.themes.find((t) => t.theme.slug === slug);
+  if (!entry) throw new Error(`no theme "${slug}"`);
+  return entry.places.flatMap((p) =>
+    p.years.flatMap((y) =>
+      y.documents.flatMap((d) =>
+        d.measures.map((m) => ({
+          theme: slug,
+          doc: d.doc.slug,
+          place: p.place,
+          year: y.year,
+          docType: d.doc.docType,
+          title: d.doc.title,
+          measure: m.measure.id,
+          number: m.measure.number,
+          measureTitle: m.measure.title,
+          url: `${ctx.origin}${paths.anchor(d.doc.slug, m.measure.id)}`,
+          units: m.units.map((u) => u.name),
+          targets: m.targets.map((t) => ({ metric: t.target.metric, requirement: t.requirement, year: t.target.year, url: `${ctx.origin}${paths.anchor(d.doc.slug, t.anchor)}` })),
+        })),
+      ),
+    ),
+  );
+}
+
+/** /data/themes/<slug>.json or .csv. */
+export function themeFile(ctx: DataContext, slug: string, format: DataFormat): DataFile {
+  const items = themeRecords(ctx, slug);
+  return format === 'json' ? json({ ...listExport(items), theme: { slug, name: themeName(ctx)(slug) } }) : csv(items, THEME_COLUMNS);
+}
+
+/** The year-over-year rows of a document: its measures in order, then the dropped ones. */
+export function changeRecords(ctx: DataContext, slug: string): ChangeRecord[] {
+  const c = ctx.comparisons.changes.get(slug);
+  if (!c) throw new Error(`document "${slug}" has no earlier document to compare with`);
+  const at = (doc: string, id: string) => `${ctx.origin}${paths.anchor(doc, id)}`;
+  return [
+    ...c.rows.map((r) => ({
+      doc: slug,
+      previousDoc: c.previous.slug,
+      status: r.status,
+      measure: r.measure.id,
+      number: r.measure.number,
+      title: r.measure.title,
+      url: at(slug, r.measure.id),
+      previousMeasure: r.previous?.id ?? null,
+      previousNumber: r.previous?.number ?? null,
+      previousTitle: r.previous?.title ?? null,
+      previousUrl: r.previous ? at(c.previous.slug, r.previous.id) : null,
+      similarity: r.similarity,
+    })),
+    ...c.dropped.map((m) => ({
+      doc: slug,
+      previousDoc: c.previous.slug,
+      status: 'dropped' as const,
+      measure: null,
+      number: null,
+      title: null,
+      url: null,
+      previousMeasure: m.id,
+      previousNumber: m.number,
+      previousTitle: m.title,
+      previousUrl: at(c.previous.slug, m.id),
+      similarity: null,
+    })),
+  ];
+}
+
+/** /data/changes/<slug>.json or .csv. */
+export function changesFile(ctx: DataContext, slug: string, format: DataFormat): DataFile {
+  const items = changeRecords(ctx, slug);
+  const c = ctx.comparisons.changes.get(slug)!;
+  return format === 'json' ? json({ ...listExport(items), doc: slug, previous: c.previous.slug, counts: c.counts }) : csv(items, CHANGE_COLUMNS);
+}
+
+/** /data/index.json: what the API holds and where. */
+export function apiIndexFile(ctx: DataContext): DataFile {
+  const abs = (href: string) => `${ctx.origin}${href}`;
+  const both = (make: (f: DataFormat) => string) => ({ json: abs(make('json')), csv: abs(make('csv')) });
+  return json({
+    version: API_VERSION,
+    counts: { documents: ctx.site.stats.documents, measures: ctx.site.stats.measures, targets: ctx.site.stats.targets, units: ctx.site.stats.units },
+    lists: Object.fromEntries(LIST_NAMES.map((n) => [n, both((f) => dataPaths.all(n, f))])),
+    policies: ctx.site.docs.map((d) => ({ slug: d.slug, title: d.title, ...both((f) => dataPaths.policy(d.slug, f)) })),
+    themes: ctx.comparisons.picker.themes.map((t) => ({ ...t, ...both((f) => dataPaths.theme(t.slug, f)) })),
+    changes: [...ctx.comparisons.changes.keys()].map((slug) => ({ doc: slug, previous: ctx.comparisons.previousOf.get(slug)!, ...both((f) => dataPaths.changes(slug, f)) })),
+    compare: { index: abs(dataPaths.compareIndex), doc: abs(dataPaths.compareDoc('<slug>')) },
+  });
+}

@@ -1,0 +1,354 @@
+/**
+ * The knowledge base as data: the shapes of the static API under /data/ (JSON) and the columns
+ * of its CSV files. The JSON is a stable interface for other tools: fields are only ever added
+ * (`version` changes when one is removed or changes meaning); the README documents the shapes.
+ *
+ * Every record carries absolute links back to the page and anchor it came from.
+ */
+import type { DocSummary } from './documents.ts';
+import type { CsvColumn } from './csv.ts';
+import type { MeasureView, PolicyView } from './site-index.ts';
+import type { UnitEntry } from './unit-directory.ts';
+import { paths, targetAnchor, goalAnchor } from './site-paths.ts';
+
+/** Version of the shapes below. */
+export const API_VERSION = 1;
+
+/** Where the exports live: file names of the static API. */
+export const dataPaths = {
+  index: '/data/index.json',
+  page: '/data/',
+  all: (what: ListName, ext: DataFormat) => `/data/${what}.${ext}`,
+  policy: (slug: string, ext: DataFormat) => `/data/policies/${slug}.${ext}`,
+  compareIndex: '/data/compare/index.json',
+  compareDoc: (slug: string) => `/data/compare/${slug}.json`,
+  compareShard: (file: string) => `/data/compare/places/${file}.json`,
+  theme: (slug: string, ext: DataFormat) => `/data/themes/${slug}.${ext}`,
+  changes: (slug: string, ext: DataFormat) => `/data/changes/${slug}.${ext}`,
+} as const;
+
+/** The formats every table is exported in. */
+export type DataFormat = 'json' | 'csv';
+export const DATA_FORMATS: readonly DataFormat[] = ['json', 'csv'];
+
+/** The whole-base lists: /data/<name>.json and .csv. */
+export const LIST_NAMES = ['documents', 'measures', 'goals', 'targets', 'units', 'target-groups'] as const;
+export type ListName = (typeof LIST_NAMES)[number];
+
+/** One document. */
+export interface DocumentRecord {
+  slug: string;
+  /** Absolute URL of its page. */
+  url: string;
+  title: string;
+  issuer: string | null;
+  city: string | null;
+  province: string | null;
+  /** City, else province, else 未注明. */
+  place: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD, or null. */
+  date: string | null;
+  year: number | null;
+  docType: string;
+  docNumber: string | null;
+  /** The original file under /sources/, as an absolute URL, or null. */
+  source: string | null;
+  /** Where the document was published, when known. */
+  publishedAt: string | null;
+  /** Theme slugs its measures serve (vocabulary order); names in /data/index.json. */
+  themes: string[];
+  counts: { goals: number; measures: number; targets: number };
+  /** The same body's document it is compared with year over year, or null. */
+  previous: string | null;
+  /** This document's own JSON export. */
+  data: string;
+}
+
+/** One measure. */
+export interface MeasureRecord {
+  doc: string;
+  id: string;
+  url: string;
+  number: string;
+  title: string;
+  section: string | null;
+  /** Id of the goal it serves, or null. */
+  goal: string | null;
+  themes: string[];
+  units: string[];
+  leadUnits: string[];
+  /** Positions (from 1) of its targets in the document's `targets`. */
+  targets: number[];
+}
+
+/** A measure in a document's own export, with its text. */
+export interface MeasureWithText extends MeasureRecord {
+  /** The measure's text as the document gives it, without the 责任单位 line. */
+  text: string;
+}
+
+/** One goal. */
+export interface GoalRecord {
+  doc: string;
+  id: string;
+  url: string;
+  title: string;
+  measures: string[];
+}
+
+/** One quantitative target. */
+export interface TargetRecord {
+  doc: string;
+  /** Position in the document's targets, from 1. */
+  index: number;
+  url: string;
+  measure: string | null;
+  text: string;
+  metric: string;
+  comparator: string;
+  value: number | null;
+  valueMax: number | null;
+  unit: string | null;
+  year: number | null;
+  /** The requirement in words: 不低于 10%. */
+  requirement: string;
+}
+
+/** One responsible unit, by role name (市教育局 gathers 济源市教育局 and 靖江市教育局). */
+export interface UnitRecord {
+  name: string;
+  url: string;
+  /** The names documents use for it. */
+  names: string[];
+  documents: number;
+  lead: number;
+  support: number;
+  responsible: number;
+  issued: number;
+}
+
+/** /data/policies/<slug>.json: one document with everything in it. */
+export interface PolicyExport {
+  version: number;
+  document: DocumentRecord;
+  goals: GoalRecord[];
+  measures: MeasureWithText[];
+  targets: TargetRecord[];
+  /** Units its measures name: the name in the document and the role name of its unit page. */
+  units: { name: string; roleName: string; url: string }[];
+}
+
+/** A list export of the whole base: /data/<what>.json. */
+export interface ListExport<T> {
+  version: number;
+  count: number;
+  items: T[];
+}
+
+/** Wraps records as a list export. */
+export function listExport<T>(items: T[]): ListExport<T> {
+  return { version: API_VERSION, count: items.length, items };
+}
+
+const abs = (origin: string, href: string): string => `${origin}${href}`;
+
+/** All measures of a policy view, in document order, with the goal each serves. */
+export function measuresOf(view: PolicyView): { view: MeasureView; goal: string | null }[] {
+  const goalOf = new Map<string, string>();
+  for (const g of view.goals) for (const m of g.measures) if (!goalOf.has(m.measure.id)) goalOf.set(m.measure.id, g.goal.id);
+  const byId = new Map<string, MeasureView>();
+  for (const g of view.goals) for (const m of g.measures) byId.set(m.measure.id, m);
+  for (const m of view.looseMeasures) byId.set(m.measure.id, m);
+  return view.doc.data.measures.flatMap((m) => {
+    const v = byId.get(m.id);
+    return v ? [{ view: v, goal: goalOf.get(m.id) ?? null }] : [];
+  });
+}
+
+/** The document record of a policy view. */
+export function documentRecord(view: PolicyView, origin: string, previous: string | null = null): DocumentRecord {
+  const d = view.doc.data;
+  const s: DocSummary = view.summary;
+  return {
+    slug: s.slug,
+    url: abs(origin, paths.policy(s.slug)),
+    title: d.title,
+    issuer: d.issuer,
+    city: d.city,
+    province: d.province,
+    place: s.place,
+    date: d.date,
+    year: s.year,
+    docType: d.docType,
+    docNumber: d.docNumber,
+    source: view.sourceFile === null ? null : abs(origin, paths.source(view.sourceFile)),
+    publishedAt: d.source.url,
+    themes: view.themes.map((t) => t.slug),
+    counts: { goals: d.goals.length, measures: d.measures.length, targets: d.targets.length },
+    previous,
+    data: abs(origin, dataPaths.policy(s.slug, 'json')),
+  };
+}
+
+/** The measure records of a policy view. */
+export function measureRecords(view: PolicyView, origin: string): MeasureRecord[] {
+  const slug = view.summary.slug;
+  const targetPositions = new Map<string, number[]>();
+  view.doc.data.targets.forEach((t, i) => {
+    if (t.measure === null) return;
+    targetPositions.set(t.measure, [...(targetPositions.get(t.measure) ?? []), i + 1]);
+  });
+  return measuresOf(view).map(({ view: mv, goal }) => ({
+    doc: slug,
+    id: mv.measure.id,
+    url: abs(origin, paths.anchor(slug, mv.measure.id)),
+    number: mv.measure.number,
+    title: mv.measure.title,
+    section: mv.measure.section,
+    goal,
+    themes: mv.themes.map((t) => t.slug),
+    units: mv.measure.units,
+    leadUnits: mv.measure.leadUnits,
+    targets: targetPositions.get(mv.measure.id) ?? [],
+  }));
+}
+
+/** The goal records of a policy view. */
+export function goalRecords(view: PolicyView, origin: string): GoalRecord[] {
+  const slug = view.summary.slug;
+  return view.doc.data.goals.map((g) => ({ doc: slug, id: g.id, url: abs(origin, paths.anchor(slug, goalAnchor(g.id))), title: g.title, measures: g.measures }));
+}
+
+/** The target records of a policy view. */
+export function targetRecords(view: PolicyView, origin: string): TargetRecord[] {
+  const slug = view.summary.slug;
+  return view.targets
+    .slice()
+    .sort((a, b) => a.index - b.index)
+    .map((r) => ({
+      doc: slug,
+      index: r.index,
+      url: abs(origin, paths.anchor(slug, targetAnchor(r.index))),
+      measure: r.target.measure,
+      text: r.target.text,
+      metric: r.target.metric,
+      comparator: r.target.comparator,
+      value: r.target.value,
+      valueMax: r.target.valueMax ?? null,
+      unit: r.target.unit,
+      year: r.target.year,
+      requirement: r.requirement,
+    }));
+}
+
+/** The unit record of a unit directory entry. */
+export function unitRecord(u: UnitEntry, origin: string): UnitRecord {
+  const names = new Set<string>();
+  for (const d of u.documents) for (const n of d.names) names.add(n);
+  return {
+    name: u.name,
+    url: abs(origin, paths.unit(u.name)),
+    names: [...names],
+    documents: u.documents.length,
+    lead: u.counts.lead,
+    support: u.counts.support,
+    responsible: u.counts.responsible,
+    issued: u.counts.issuer,
+  };
+}
+
+/** One document's full export; `textOf` gives a measure's text. */
+export function policyExport(
+  view: PolicyView,
+  origin: string,
+  textOf: (measureId: string) => string,
+  roleOf: (name: string) => string,
+  previous: string | null = null,
+): PolicyExport {
+  const units = new Map<string, string>();
+  for (const m of view.doc.data.measures) for (const u of [...m.leadUnits, ...m.units]) if (!units.has(u)) units.set(u, roleOf(u));
+  return {
+    version: API_VERSION,
+    document: documentRecord(view, origin, previous),
+    goals: goalRecords(view, origin),
+    measures: measureRecords(view, origin).map((m) => ({ ...m, text: textOf(m.id) })),
+    targets: targetRecords(view, origin),
+    units: [...units].map(([name, roleName]) => ({ name, roleName, url: abs(origin, paths.unit(roleName)) })),
+  };
+}
+
+const list = (items: readonly string[]): string => items.join('、');
+
+/** CSV columns of documents. */
+export const DOCUMENT_COLUMNS: CsvColumn<DocumentRecord>[] = [
+  { header: '标识', value: (d) => d.slug },
+  { header: '标题', value: (d) => d.title },
+  { header: '发布机构', value: (d) => d.issuer },
+  { header: '地区', value: (d) => d.place },
+  { header: '省份', value: (d) => d.province },
+  { header: '城市', value: (d) => d.city },
+  { header: '日期', value: (d) => d.date },
+  { header: '年份', value: (d) => d.year },
+  { header: '类型', value: (d) => d.docType },
+  { header: '文号', value: (d) => d.docNumber },
+  { header: '目标数', value: (d) => d.counts.goals },
+  { header: '措施数', value: (d) => d.counts.measures },
+  { header: '指标数', value: (d) => d.counts.targets },
+  { header: '往年对比文件', value: (d) => d.previous },
+  { header: '链接', value: (d) => d.url },
+];
+
+/** CSV columns of measures; `themeName` turns theme slugs into names. */
+export function measureColumns(themeName: (slug: string) => string, withText = false): CsvColumn<MeasureRecord & { text?: string }>[] {
+  return [
+    { header: '文件', value: (m) => m.doc },
+    { header: '措施', value: (m) => m.id },
+    { header: '编号', value: (m) => m.number },
+    { header: '标题', value: (m) => m.title },
+    ...(withText ? [{ header: '内容', value: (m: MeasureRecord & { text?: string }) => m.text ?? '' }] : []),
+    { header: '所属部分', value: (m) => m.section },
+    { header: '目标', value: (m) => m.goal },
+    { header: '主题', value: (m) => list(m.themes.map(themeName)) },
+    { header: '责任单位', value: (m) => list(m.units) },
+    { header: '牵头单位', value: (m) => list(m.leadUnits) },
+    { header: '指标序号', value: (m) => m.targets.join('、') },
+    { header: '链接', value: (m) => m.url },
+  ];
+}
+
+/** CSV columns of goals. */
+export const GOAL_COLUMNS: CsvColumn<GoalRecord>[] = [
+  { header: '文件', value: (g) => g.doc },
+  { header: '目标', value: (g) => g.id },
+  { header: '标题', value: (g) => g.title },
+  { header: '措施', value: (g) => g.measures.join('、') },
+  { header: '链接', value: (g) => g.url },
+];
+
+/** CSV columns of targets. */
+export const TARGET_COLUMNS: CsvColumn<TargetRecord>[] = [
+  { header: '文件', value: (t) => t.doc },
+  { header: '序号', value: (t) => t.index },
+  { header: '措施', value: (t) => t.measure },
+  { header: '指标', value: (t) => t.metric },
+  { header: '要求', value: (t) => t.requirement },
+  { header: '比较', value: (t) => t.comparator },
+  { header: '数值', value: (t) => t.value },
+  { header: '上限', value: (t) => t.valueMax },
+  { header: '单位', value: (t) => t.unit },
+  { header: '期限', value: (t) => t.year },
+  { header: '原文', value: (t) => t.text },
+  { header: '链接', value: (t) => t.url },
+];
+
+/** CSV columns of units. */
+export const UNIT_COLUMNS: CsvColumn<UnitRecord>[] = [
+  { header: '单位', value: (u) => u.name },
+  { header: '文件中的名称', value: (u) => list(u.names) },
+  { header: '文件数', value: (u) => u.documents },
+  { header: '牵头', value: (u) => u.lead },
+  { header: '配合', value: (u) => u.support },
+  { header: '责任单位', value: (u) => u.responsible },
+  { header: '发文', value: (u) => u.issued },
+  { header: '链接', value: (u) => u.url },
+];

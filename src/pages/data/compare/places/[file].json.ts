@@ -1,0 +1,6 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getComparisons } from '../../../../site/data.ts';
+
+export const getStaticPaths = (async () => [...(await getComparisons()).shards.keys()].map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => Response.json((await getComparisons()).shards.get(params.file!));
