@@ -11,6 +11,8 @@
 export interface ThemeRef {
   slug: string;
   name: string;
+  /** Root-relative URL of the theme's page. */
+  url: string;
 }
 
 /** A quantitative target of a measure. */

@@ -128,7 +128,7 @@ export function buildPicker(docs: readonly DocSummary[], themes: readonly Theme[
   return {
     picker: {
       version: 1,
-      themes: themes.map((t) => ({ slug: t.slug, name: t.name })),
+      themes: themes.map((t) => ({ slug: t.slug, name: t.name, url: paths.theme(t.slug) })),
       total: all.length,
       places: valueCounts(all.map((d) => d.place), unknownLast(collator.compare)),
       years: valueCounts(all.map((d) => (d.year === null ? UNKNOWN : String(d.year))), unknownLast((a, b) => Number(b) - Number(a))),

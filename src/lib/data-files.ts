@@ -8,7 +8,6 @@ import { groupLabel, KIND_LABELS } from './target-compare.ts';
 import { CSV_TYPE, recordsToCsv, type CsvColumn } from './csv.ts';
 import {
   API_VERSION,
-  dataPaths,
   documentRecord,
   DOCUMENT_COLUMNS,
   GOAL_COLUMNS,
@@ -21,10 +20,8 @@ import {
   targetRecords,
   UNIT_COLUMNS,
   unitRecord,
-  LIST_NAMES,
-  type DataFormat,
-  type ListName,
 } from './exports.ts';
+import { dataPaths, LIST_NAMES, type DataFormat, type ListName } from './data-paths.ts';
 import type { SiteIndex } from './site-index.ts';
 import { paths, targetAnchor } from './site-paths.ts';
 import type { RoleNamer } from './unit-directory.ts';

@@ -10,30 +10,11 @@ import type { CsvColumn } from './csv.ts';
 import type { MeasureView, PolicyView } from './site-index.ts';
 import type { UnitEntry } from './unit-directory.ts';
 import { paths, targetAnchor, goalAnchor } from './site-paths.ts';
+import { dataPaths } from './data-paths.ts';
 
 /** Version of the shapes below. */
 export const API_VERSION = 1;
 
-/** Where the exports live: file names of the static API. */
-export const dataPaths = {
-  index: '/data/index.json',
-  page: '/data/',
-  all: (what: ListName, ext: DataFormat) => `/data/${what}.${ext}`,
-  policy: (slug: string, ext: DataFormat) => `/data/policies/${slug}.${ext}`,
-  compareIndex: '/data/compare/index.json',
-  compareDoc: (slug: string) => `/data/compare/${slug}.json`,
-  compareShard: (file: string) => `/data/compare/places/${file}.json`,
-  theme: (slug: string, ext: DataFormat) => `/data/themes/${slug}.${ext}`,
-  changes: (slug: string, ext: DataFormat) => `/data/changes/${slug}.${ext}`,
-} as const;
-
-/** The formats every table is exported in. */
-export type DataFormat = 'json' | 'csv';
-export const DATA_FORMATS: readonly DataFormat[] = ['json', 'csv'];
-
-/** The whole-base lists: /data/<name>.json and .csv. */
-export const LIST_NAMES = ['documents', 'measures', 'goals', 'targets', 'units', 'target-groups'] as const;
-export type ListName = (typeof LIST_NAMES)[number];
 
 /** One document. */
 export interface DocumentRecord {

@@ -20,11 +20,13 @@ import {
   type PickerDoc,
 } from '../lib/compare.ts';
 import { CSV_TYPE, toCsv } from '../lib/csv.ts';
-import { dataPaths } from '../lib/exports.ts';
-import { paths } from '../lib/site-paths.ts';
+import { dataPaths } from '../lib/data-paths.ts';
+
+// Not site-paths.ts: it would bundle the pinyin dictionary into this page.
 
 const form = document.getElementById('compare-form') as HTMLFormElement;
 const MAX = Number(form.dataset.max);
+const PAGE = new URL(form.action).pathname;
 const MIN = Number(form.dataset.min);
 const staticList = document.getElementById('compare-doc-list') as HTMLUListElement | null;
 const shardList = document.getElementById('compare-doc-shard') as HTMLUListElement;
@@ -156,7 +158,7 @@ form.addEventListener('submit', (e) => {
 
 function navigate(next: CompareState, mode: 'push' | 'replace'): void {
   state = next;
-  const url = `${paths.compare}${serializeCompareState(state)}`;
+  const url = `${PAGE}${serializeCompareState(state)}`;
   if (mode === 'push') history.pushState(null, '', url);
   else history.replaceState(null, '', url);
   void show();
@@ -200,7 +202,7 @@ function draw(t: CompareTable): void {
   const body = h('tbody');
   const rows = t.rows.filter((r) => !state.diffOnly || r.difference !== null);
   for (const r of rows) {
-    const name = r.theme ? h('a', { href: paths.theme(r.theme.slug) }, r.theme.name) : h('span', {}, UNTHEMED_LABEL);
+    const name = r.theme ? h('a', { href: r.theme.url }, r.theme.name) : h('span', {}, UNTHEMED_LABEL);
     const th = h('th', { scope: 'row', class: 'c-theme' }, name, h('span', { class: 'small muted cover' }, `${r.covered}/${t.docs.length} 份涉及`));
     if (r.difference !== null) th.append(h('span', { class: `badge badge-${r.difference}` }, DIFFERENCE_TEXT[r.difference]));
     const tr = h('tr', r.difference === null ? {} : { class: `diff-${r.difference}` }, th);
@@ -273,5 +275,5 @@ document.getElementById('download-xlsx')!.addEventListener('click', async () => 
 });
 
 // A form submitted without script arrives as ?docs=a&docs=b: keep the short form in the URL.
-if (location.search !== serializeCompareState(state) && state.docs.length > 0) history.replaceState(null, '', `${paths.compare}${serializeCompareState(state)}`);
+if (location.search !== serializeCompareState(state) && state.docs.length > 0) history.replaceState(null, '', `${PAGE}${serializeCompareState(state)}`);
 void applyFilters().then(show);

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { listFile } from '../../lib/data-files.ts';
-import { LIST_NAMES, type ListName } from '../../lib/exports.ts';
+import { LIST_NAMES, type ListName } from '../../lib/data-paths.ts';
 import { getDataContext, respond } from '../../site/data.ts';
 
 export const getStaticPaths = (() => LIST_NAMES.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
