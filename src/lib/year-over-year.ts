@@ -7,7 +7,9 @@
  * with 汇报) form a series. Each dated document is paired with one predecessor: a document of
  * the series from the nearest earlier year (of the same type if there is one, else the
  * latest). Documents without a known place are never paired: 市教育局 of two anonymised
- * documents need not be the same bureau. Each document is compared with one other only, so
+ * documents need not be the same bureau. A province stands in for the city only when the
+ * issuer is known (河南省教育厅): two anonymous plans of cities in 福建省 are not one series.
+ * Each document is compared with one other only, so
  * the work is linear in the number of documents.
  *
  * Matching. Every measure (title and text) is compared with the predecessor's measures by
@@ -20,8 +22,11 @@
  *   - a measure with no match: 新增 (new); a predecessor's measure with no match: 不再提及 (dropped).
  *
  * The thresholds come from the five sample documents (tests/year-over-year.test.ts): no two
- * different measures in them are more than 0.22 alike, while a measure that keeps half of its
- * sentences is about 0.5 alike to the original; a changed date or number leaves 0.97 or more.
+ * different measures of their 111 are more than 0.22 alike; a measure that keeps its first
+ * half of sentences and replaces the rest with as much other text is about 0.6 alike (some
+ * fall just under 0.4 and count as new plus dropped); a changed year or number leaves 0.97 or
+ * more in a measure of 80 characters or more, but a short one can drop to 0.93 and then counts
+ * as changed, which it is.
  */
 import { BigramIndex, bigrams } from './similarity.ts';
 
@@ -56,7 +61,7 @@ export interface SeriesDoc {
 
 /** The series a document belongs to, or null when it cannot be paired. */
 export function seriesKey(doc: SeriesDoc): string | null {
-  const place = doc.city ?? doc.province;
+  const place = doc.city ?? (doc.issuer === null ? null : doc.province);
   const family = TYPE_FAMILIES[doc.docType];
   if (place === null || family === undefined || doc.year === null) return null;
   return `${doc.issuer ?? ''}\u0000${place}\u0000${family}`;
