@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { alignByTheme } from '../src/lib/compare.ts';
+import { buildComparisons, buildPicker, compareDocOf } from '../src/lib/comparison-data.ts';
+import type { PolicyDoc } from '../src/lib/documents.ts';
+import { buildSiteIndex } from '../src/lib/site-index.ts';
+import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
+
+const vocab = loadSiteVocabulary();
+const comparisonsOf = (docs: PolicyDoc[]) => {
+  const site = buildSiteIndex(docs, vocab);
+  return { site, c: buildComparisons(site, { themes: vocab.themes.themes, themesOf: (t) => vocab.themes.match(t) }) };
+};
+const samples = comparisonsOf(loadPolicies('content/policies'));
+const fixtures = comparisonsOf(loadPolicies(FIXTURE_POLICIES));
+
+const JIYUAN = 'jiyuan-2018-jiaoyuju-gongzuo-yaodian';
+const FANGAN = 'tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng';
+
+describe('compareDocOf', () => {
+  it('keeps every measure of a document once, in order, with its units and targets', () => {
+    const doc = samples.c.docs.get(JIYUAN)!;
+    expect(doc.measures.map((m) => m.id)).toEqual(Array.from({ length: 36 }, (_, i) => `m${i + 1}`));
+    expect(doc).toMatchObject({ place: '济源市', year: 2018, docType: '工作要点', url: `/policies/${JIYUAN}/` });
+    const m23 = doc.measures.find((m) => m.id === 'm23')!;
+    expect(m23.targets).toEqual([expect.objectContaining({ metric: '教师交流人数占应交流教职工总数比例', requirement: '不低于 10%', anchor: 'target-2' })]);
+  });
+
+  it('files each measure under every theme it serves, and the rest as unthemed', () => {
+    const doc = samples.c.docs.get(FANGAN)!;
+    const positions = new Set([...Object.values(doc.themes).flat(), ...doc.unthemed]);
+    expect(positions.size).toBe(doc.measures.length);
+    const rotation = doc.themes['jiaoshi-jiaoliu-lungang']!.map((i) => doc.measures[i]!.title);
+    expect(rotation).toContain('深入实施教师“县管校聘”改革');
+    expect(doc.unthemed.every((i) => !Object.values(doc.themes).some((list) => list.includes(i)))).toBe(true);
+  });
+
+  it('puts lead units first and names each unit once', () => {
+    const quanzhou = fixtures.c.docs.get('quanzhou-2023-jiaoyu-gongzuo-yaodian')!;
+    expect(quanzhou.measures[0]!.units).toEqual(['市教育局', '市财政局', '市住建局']);
+  });
+});
+
+describe('alignByTheme on the sample documents', () => {
+  it('shows teacher rotation in 济源 and in the 实施方案 with their different targets', () => {
+    const table = alignByTheme([samples.c.docs.get(JIYUAN)!, samples.c.docs.get(FANGAN)!], samples.c.picker.themes);
+    const row = table.rows.find((r) => r.theme?.name === '教师交流轮岗')!;
+    expect(row.covered).toBe(2);
+    expect(row.difference).toBe('targets');
+    expect(row.cells[0]!.map((m) => m.number)).toContain('23.');
+  });
+});
+
+describe('buildPicker', () => {
+  const docs = samples.site.docs;
+  it('lists every document newest first with counts of places, years and types, unknown last', () => {
+    const { picker, shards } = buildPicker(docs, vocab.themes.themes);
+    expect(picker.total).toBe(5);
+    expect(picker.docs!.map((d) => d.year)).toEqual([2024, 2023, 2023, 2018, null]);
+    expect(picker.years.at(-1)).toEqual({ value: '未注明', count: 1 });
+    expect(picker.years[0]).toEqual({ value: '2024', count: 1 });
+    expect(picker.places.map((p) => p.value)).toEqual(['福建省', '济源市', '靖江市', '未注明']);
+    expect(shards.size).toBe(0);
+  });
+
+  it('splits a large base into one file per place and leaves the inline list out', () => {
+    const { picker, shards } = buildPicker(docs, vocab.themes.themes, 2);
+    expect(picker.docs).toBeNull();
+    expect(picker.shards.reduce((n, s) => n + s.count, 0)).toBe(5);
+    const unknown = picker.shards.find((s) => s.places.includes('未注明'))!;
+    expect(shards.get(unknown.file)!.map((d) => d.place)).toEqual(['未注明', '未注明']);
+    expect(picker.shards.at(-1)).toBe(unknown);
+  });
+});
+
+describe('year over year in the comparisons', () => {
+  it('compares 泉州 2023 with 泉州 2021, and no anonymous document with anything', () => {
+    expect([...fixtures.c.previousOf]).toEqual([['quanzhou-2023-jiaoyu-gongzuo-yaodian', 'quanzhou-2021-jiaoyu-gongzuo-yaodian']]);
+    const c = fixtures.c.changes.get('quanzhou-2023-jiaoyu-gongzuo-yaodian')!;
+    expect(c.rows.map((r) => r.status)).toEqual(['new', 'new', 'new']);
+    expect(c.dropped.map((m) => m.title)).toEqual(['加强学生心理健康教育']);
+    expect(c.counts).toEqual({ continued: 0, changed: 0, new: 3, dropped: 1 });
+  });
+
+  it('pairs none of the five samples: no two share an issuer, a place and a kind of document', () => {
+    expect(samples.c.changes.size).toBe(0);
+  });
+
+  it('finds a measure carried over with a changed number as changed, and one copied as continued', () => {
+    const [a2021, a2023] = loadPolicies(FIXTURE_POLICIES).filter((d) => d.slug.startsWith('quanzhou'));
+    // The 2021 plan rewritten as the 2023 one with the rotation share raised: one changed measure.
+    const before: PolicyDoc = { ...a2023!, slug: 'quanzhou-2022', data: { ...a2023!.data, date: '2022-03-01', targets: a2023!.data.targets.map((t) => (t.value === 10 ? { ...t, value: 5, text: '交流轮岗教师比例不低于5%' } : t)) }, body: a2023!.body.replace('不低于10%', '不低于5%') };
+    const { c } = comparisonsOf([a2021!, before, a2023!]);
+    const later = c.changes.get('quanzhou-2023-jiaoyu-gongzuo-yaodian')!;
+    expect(later.previous.slug).toBe('quanzhou-2022');
+    expect(later.rows.map((r) => [r.measure.id, r.status])).toEqual([
+      ['m1', 'continued'],
+      ['m2', 'continued'],
+      ['m3', 'changed'],
+    ]);
+    expect(later.dropped).toEqual([]);
+  });
+});
+
+describe('target comparison of the sample documents', () => {
+  it('puts the teacher rotation shares of 济源 and the 实施方案 in one table, highest first', () => {
+    const g = samples.c.targets.groups.find((x) => x.theme?.name === '教师交流轮岗' && x.kind === 'floor' && x.unit === '%')!;
+    expect(g.rows.map((r) => [r.doc.place, r.value])).toEqual([
+      ['福建省', 20],
+      ['济源市', 10],
+      ['福建省', 10],
+    ]);
+    expect(g.places).toBe(2);
+  });
+
+  it('never puts targets of different units in one group', () => {
+    for (const g of samples.c.targets.groups) {
+      if (g.kind === 'eliminate') continue;
+      expect(new Set(g.rows.map((r) => (r.unit ?? '').normalize('NFKC').trim()))).toEqual(new Set([g.unit ?? '']));
+    }
+  });
+});
