@@ -105,3 +105,40 @@ describe('ingestText on hostile input', () => {
     expect(doc.body).toContain('防溺水');
   });
 });
+
+describe('a notice that transmits a plan, signed before the plan', () => {
+  const notice = `某某县人民政府办公室关于印发安溪县学前教育普及普惠发展行动方案（2023—2025年）的通知
+安政办〔2023〕12号
+各乡镇人民政府，县直有关单位：
+现将《安溪县学前教育普及普惠发展行动方案（2023—2025年）》印发给你们，请认真贯彻执行。
+安溪县人民政府办公室
+2023年4月12日
+一、总体目标
+到2025年，全县学前三年毛入园率达到92%以上。
+二、重点任务
+1.新建改扩建公办幼儿园。新增学位3000个。
+牵头单位：县教育局；配合单位：县发改局、财政局
+2.配足配齐幼儿园教职工。专任教师持证率达到95%以上。
+责任单位：县委编办，县教育局、人社局
+`;
+  const out = ingestText(notice, { ...ctx, sourceFile: 'anxi.txt' });
+
+  it('takes the date under the covering paragraph as the signing date', () => {
+    expect(out.data.date).toBe('2023-04-12');
+  });
+
+  it('takes the signature as the issuer when the title names an anonymised one (某某县)', () => {
+    expect(out.data.issuer).toBe('安溪县人民政府办公室');
+    expect(out.data.city).toBe('安溪县');
+    expect(out.data.docType).toBe('行动方案');
+  });
+
+  it('names the slug after the plan the notice carries', () => {
+    expect(out.slug).toBe('anxi-2023-xueqianjiaoyu-puji-pu-hui-fazhan-xingdong');
+  });
+
+  it('takes no date from a period in the title when nothing else dates the document', () => {
+    const undated = ingestText(notice.replace('2023年4月12日\n', ''), { ...ctx, sourceFile: 'anxi.txt' });
+    expect(undated.data.date).toBeNull();
+  });
+});

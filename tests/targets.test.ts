@@ -368,6 +368,11 @@ const ocr: Case[] = [
 
 const notTargets: Case[] = [
   {
+    name: 'reads no number out of a ratio such as 班师比不低于1:2 or 生师比1∶15',
+    input: '班师比不低于1:2,生师比控制在1∶15以内。',
+    targets: [],
+  },
+  {
     name: 'finds nothing in a count of schools',
     input: '全市共有各级各类学校107所,在校学生82790人。',
     targets: [],

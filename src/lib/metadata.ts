@@ -36,6 +36,8 @@ const ORG = /^(?:(?:19|20)\d{2}年度?)?((?:[\u4e00-\u9fa5]{0,12}?(?:省|市|县
 
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号/u;
 
+const YEAR_RANGE = /(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)\d{2}\s*年/u;
+
 const CN_DATE_DIGITS: Record<string, string> = { 〇: '0', 零: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 /** `2018年2月5日` or `二〇一八年二月五日` → `2018-02-05`; null when not a date. */
@@ -164,6 +166,17 @@ export function extractMetadata(
     break;
   }
 
+  // A notice that transmits a plan (关于印发…的通知) is signed right after its covering paragraph,
+  // before the plan itself: a date standing alone on a line near the top, under the issuer.
+  if (!signDate && title && /印发|转发/u.test(title)) {
+    const at = lines.slice(0, 15).findIndex((l) => parseChineseDate(l) !== null);
+    if (at > 0 && /印发|转发|执行|遵照/u.test(lines.slice(0, at).join(''))) {
+      signDate = parseChineseDate(lines[at]!);
+      const org = ORG.exec(lines[at - 1]!);
+      if (org && org[0].length === lines[at - 1]!.length) signOrg ??= org[1]!;
+    }
+  }
+
   const titleOrg = title ? (ORG.exec(title)?.[1] ?? null) : null;
   const hasLevel = (org: string | null): org is string => !!org && /[省市县区州旗]/u.test(org.replace(/(教育局|教育厅|教育委员会).*$/u, ''));
   let issuer: string | null = portal.issuer?.trim() || null;
@@ -171,7 +184,11 @@ export function extractMetadata(
   for (const full of [titleOrg, signOrg]) {
     if (issuer && full && full !== issuer && full.endsWith(issuer)) issuer = full;
   }
-  issuer ??= [titleOrg, signOrg].find(hasLevel) ?? null;
+  // 某某县政府办公室 in the title, 安溪县政府办公室 under the text: the real name wins; an
+  // anonymised one alone is kept as written (it still tells the level of the body).
+  const anonymised = (org: string): boolean => /^(?:某+|[xX×＊*]+)[省市县区州旗]/u.test(org);
+  const orgs = [titleOrg, signOrg].filter(hasLevel);
+  issuer ??= orgs.find((org) => !anonymised(org)) ?? orgs[0] ?? null;
 
   let docNumber = portal.docNumber?.trim() || null;
   if (!docNumber) {
@@ -180,7 +197,8 @@ export function extractMetadata(
   }
 
   let date = portal.date ?? signDate;
-  if (!date && title) date = /((?:19|20)\d{2})\s*年/u.exec(title)?.[1] ?? null;
+  // The year a title names (2024年工作要点) is the document's year; a period (2023—2025年) is not.
+  if (!date && title && !YEAR_RANGE.test(title)) date = /((?:19|20)\d{2})\s*年/u.exec(title)?.[1] ?? null;
 
   const placeText = [issuer, title, signOrg, portal.issuer].filter(Boolean).join(' ');
   const place = places.find(placeText);

@@ -29,7 +29,8 @@ export function policySlug(input: { title: string; city: string | null; date: st
   const place = input.city ? input.city.replace(/(市|县|区|自治县|自治州|地区|盟|旗)$/u, '') : '';
   // The year the title names (the plan's year) wins over the signing date.
   const year = /(?:19|20)\d{2}/.exec(input.title)?.[0] ?? input.date?.slice(0, 4) ?? '';
-  let short = input.title;
+  // 关于印发《…行动方案》的通知: the plan it carries names the document better than the notice.
+  let short = /(?:印发|转发)《?(.+?)》?的?通知$/u.exec(input.title)?.[1] ?? input.title;
   if (input.city) short = short.replace(input.city, '').replace(place, '');
   short = short.replace(/(?:19|20)\d{2}\s*年?(?:度)?/gu, '');
   const words = [...segmenter.segment(short)]

@@ -513,6 +513,8 @@ function protectedRanges(s: string, offset: number): Range[] {
   return out;
 }
 
+const RATIO_NEXT = /^[:：∶比]\d/u;
+
 function findCores(s: string, offset: number, isProtected: (i: number) => boolean): Core[] {
   const chosen: Core[] = [];
   for (const pass of [false, true]) {
@@ -523,6 +525,8 @@ function findCores(s: string, offset: number, isProtected: (i: number) => boolea
         const a = offset + (m.index ?? 0);
         const b = a + m[0].length;
         if (b === a || isProtected(a)) continue;
+        // 班师比不低于1:2, 生师比1∶15: a ratio is not the number its first term would give.
+        if (RATIO_NEXT.test(s.slice(b - offset, b - offset + 2))) continue;
         found.push({ kind, from: a, to: b, groups: { ...(m.groups ?? {}) } });
       }
     }
