@@ -6,7 +6,8 @@
  * /search/ is linked from every page's search form but is built by the search issue
  * (src/pages/search.astro); while it does not exist the link checker skips that one path.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paths, targetAnchor, targetKey } from '../src/lib/site-paths.ts';
@@ -160,6 +161,38 @@ describe('index pages', () => {
   });
 });
 
+describe('comparison and data pages', () => {
+  it('offer every document on /compare/ as a choice, with its place, year and type', () => {
+    const p = page(paths.compare);
+    const boxes = elements(p, (el) => el.tagName === 'input' && attr(el, 'name') === 'docs').map((el) => attr(el, 'value'));
+    expect(new Set(boxes)).toEqual(new Set(docs.map((d) => d.slug)));
+    expect(text(p.tree as never)).toContain('济源市 · 2018年 · 工作要点');
+  });
+  it('put the teacher rotation shares of two places in one table on /targets/compare/, linked to their marks', () => {
+    const p = page(paths.targetsCompared);
+    const section = byTag(p, 'section', 'target-group').find((s) => text(s).startsWith('教师交流轮岗 · 不低于（下限） · %'))!;
+    expect(section).toBeDefined();
+    const links = hrefs(section, '/policies/').filter((h) => h.includes('#target-'));
+    expect(links).toContain('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#target-2');
+    expect(links.some((h) => h.startsWith('/policies/tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng/#target-'))).toBe(true);
+  });
+  it('link every document’s data from /data/ and from its page, as CSV with a BOM and as JSON', () => {
+    const data = page(paths.data);
+    for (const doc of docs) {
+      for (const p of [data, page(paths.policy(doc.slug))]) {
+        expect(hrefs(p, '/data/policies/')).toEqual(expect.arrayContaining([`/data/policies/${doc.slug}.csv`, `/data/policies/${doc.slug}.json`]));
+      }
+      const csv = readFileSync(join(DIST, 'data', 'policies', `${doc.slug}.csv`), 'utf8');
+      expect(csv.startsWith('\uFEFF'), doc.slug).toBe(true);
+      const json = JSON.parse(readFileSync(join(DIST, 'data', 'policies', `${doc.slug}.json`), 'utf8')) as { measures: unknown[] };
+      expect(json.measures).toHaveLength(doc.data.measures.length);
+    }
+  });
+  it('say on /changes/ that the sample has no two years of one body to compare', () => {
+    expect(text(page(paths.changes).tree as never)).toContain('暂无可逐年对比的文件');
+  });
+});
+
 describe('every page', () => {
   it('has one h1, a main landmark, a skip link, Chinese as its language and the search form', () => {
     for (const [path, p] of pages) {
@@ -193,7 +226,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('in Chromium', () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
       const tab = await context.newPage();
-      const samples = ['/', '/policies/tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng/', '/cities/', paths.city('济源市'), '/years/2018/', paths.units, paths.unit('市教育局'), paths.goals, paths.theme('xiaochu-dabane'), paths.targets, paths.targetsBy('metric')];
+      const samples = ['/', '/policies/tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng/', '/cities/', paths.city('济源市'), '/years/2018/', paths.units, paths.unit('市教育局'), paths.goals, paths.theme('xiaochu-dabane'), paths.targets, paths.targetsBy('metric'), paths.targetsCompared, paths.data, paths.changes];
       for (const path of samples) {
         await tab.goto(server.url + path);
         const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
