@@ -61,6 +61,20 @@ describe('the comparison page', () => {
     await page.close();
   });
 
+  it('narrows the list of documents by year and by type', async () => {
+    const page = await open('/compare/');
+    const visible = () => page.locator('#compare-doc-list li:visible .doc-label').allTextContents();
+    expect(await visible()).toHaveLength(5);
+    await page.locator('#filter-year').selectOption('2023');
+    expect(await visible()).toEqual(['靖江市 · 2023年 · 汇报', '未注明 · 2023年 · 讲话']);
+    await page.locator('#filter-type').selectOption('汇报');
+    expect(await visible()).toEqual(['靖江市 · 2023年 · 汇报']);
+    await page.locator('#filter-year').selectOption('2018');
+    expect(await visible()).toEqual([]);
+    expect(await page.locator('#compare-filter-empty').isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('stops at four documents and asks for a second one', async () => {
     const page = await open('/compare/');
     const boxes = page.locator('input[name="docs"]');
