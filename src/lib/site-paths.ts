@@ -71,7 +71,11 @@ export const paths = {
   units: href('/units/'),
   /** The page of a unit's role name (市教育局), not of one place's unit (济源市教育局). */
   unit: (roleName: string): Href => href(`/units/${nameSlug(roleName)}/`),
+  /** A unit's documents of one place, on a unit page split by place (src/lib/place-pages.ts). */
+  unitPlace: (roleName: string, placeSlug: Slug): Href => href(`/units/${nameSlug(roleName)}/${placeSlug}/`),
   goals: href('/goals/'),
+  /** A theme's documents of one place, on a theme page split by place. */
+  themePlace: (slug: string, placeSlug: Slug): Href => href(`/goals/${slug}/${placeSlug}/`),
   theme: (slug: string): Href => href(`/goals/${slug}/`),
   targets: href('/targets/'),
   targetsBy: (order: 'place' | 'metric'): Href => href(`/targets/by-${order}/`),

@@ -7,6 +7,8 @@ import { byDateDesc, collator, summarize, type DocSummary, type PolicyDoc } from
 import type { TargetRow } from './target-index.ts';
 import type { Theme } from './themes.ts';
 import { UNKNOWN } from './ui-text.ts';
+import { groupByPlace } from './place-pages.ts';
+import type { Slug } from './site-paths.ts';
 
 /** A measure on a theme page. */
 export interface ThemeMeasure {
@@ -101,5 +103,29 @@ export function buildThemeIndex(themes: readonly Theme[], docs: readonly PolicyD
     const measures = documents.reduce((n, d) => n + d.measures.length, 0);
     const targets = documents.reduce((n, d) => n + d.measures.reduce((k, m) => k + m.targets.length, 0), 0);
     return { theme, places: placeList, counts: { places: placeList.filter((p) => p.place !== UNKNOWN).length, documents: documents.length, measures, targets } };
+  });
+}
+
+/** One place page of a theme split by place, with what its summary shows. */
+export interface ThemePlacePage {
+  slug: Slug;
+  places: string[];
+  items: ThemePlace[];
+  documents: number;
+  measures: number;
+  /** Year labels, newest first (未注明 last). */
+  years: string[];
+}
+
+/** The place pages of a theme (src/lib/place-pages.ts), in the order of its places. */
+export function themePlacePages(entry: ThemeEntry): ThemePlacePage[] {
+  return groupByPlace(entry.places, (p) => p.place).map((g) => {
+    const docs = g.items.flatMap((p) => p.years.flatMap((y) => y.documents));
+    return {
+      ...g,
+      documents: docs.length,
+      measures: docs.reduce((n, d) => n + d.measures.length, 0),
+      years: [...new Set(g.items.flatMap((p) => p.years.map((y) => y.label)))],
+    };
   });
 }

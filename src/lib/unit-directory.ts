@@ -12,6 +12,7 @@ import type { Measure } from './schema.ts';
 import type { AliasTable } from './units.ts';
 import { collator, summarize, byDateDesc, type DocSummary, type PolicyDoc } from './documents.ts';
 import { nameSlug, type Slug } from './site-paths.ts';
+import { groupByPlace } from './place-pages.ts';
 import { UNKNOWN, type UnitRole } from './ui-text.ts';
 
 /** Turns a unit name of one place (济源市教育局) into its role name (市教育局). */
@@ -207,4 +208,39 @@ export function buildUnitDirectory(docs: readonly PolicyDoc[], roleOf: RoleNamer
   const bySlug = new Map<Slug, UnitEntry[]>();
   for (const u of units) bySlug.set(u.slug, [...(bySlug.get(u.slug) ?? []), u]);
   return { units, bySlug };
+}
+
+/** One place page of a unit split by place, with what its summary row shows. */
+export interface UnitPlacePage {
+  slug: Slug;
+  places: string[];
+  items: UnitDocument[];
+  counts: Record<UnitRole, number>;
+}
+
+/** The place pages of a unit (src/lib/place-pages.ts), in the order of its documents. */
+export function unitPlacePages(unit: UnitEntry): UnitPlacePage[] {
+  return groupByPlace(unit.documents, (d) => d.doc.place).map((g) => {
+    const counts = zeroCounts();
+    for (const d of g.items) for (const r of Object.keys(counts) as UnitRole[]) counts[r] += d.counts[r];
+    return { ...g, counts };
+  });
+}
+
+/** One page of the units split by place: the units of one slug, each with its documents of one place. */
+export interface UnitPlaceRoute {
+  slug: Slug;
+  place: Slug;
+  parts: { unit: UnitEntry; page: UnitPlacePage }[];
+}
+
+/** Every place page of the units whose pages are split (`splits` says which). */
+export function unitPlaceRoutes(directory: UnitDirectory, splits: (unit: UnitEntry) => boolean): UnitPlaceRoute[] {
+  return [...directory.bySlug].flatMap(([slug, units]) => {
+    const byPlace = new Map<Slug, UnitPlaceRoute['parts']>();
+    for (const unit of units.filter(splits)) {
+      for (const page of unitPlacePages(unit)) byPlace.set(page.slug, [...(byPlace.get(page.slug) ?? []), { unit, page }]);
+    }
+    return [...byPlace].map(([place, parts]) => ({ slug, place, parts }));
+  });
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { groupByPlace, PLACE_PAGE_LIMIT, placeSlug, splitsByPlace } from '../src/lib/place-pages.ts';
+import { buildSiteIndex } from '../src/lib/site-index.ts';
+import { themePlacePages } from '../src/lib/theme-index.ts';
+import { unitPlacePages, unitPlaceRoutes } from '../src/lib/unit-directory.ts';
+import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { syntheticPolicies } from './support/synthetic.ts';
+
+describe('groupByPlace', () => {
+  it('keeps the order places first appear in, one group per place slug, 未注明 on its own page', () => {
+    const groups = groupByPlace(['靖江市', '济源市', '未注明', '济源市'], (p) => p);
+    expect(groups.map((g) => [g.slug, g.places, g.items.length])).toEqual([
+      [placeSlug('靖江市'), ['靖江市'], 1],
+      [placeSlug('济源市'), ['济源市'], 2],
+      ['weizhuming', ['未注明'], 1],
+    ]);
+    // Whatever the pinyin does, two places never end up on two pages of one slug.
+    const many = groupByPlace(['泰州市', '台州市', '济源市', '靖江市'], (p) => p);
+    expect(new Set(many.map((g) => g.slug)).size).toBe(many.length);
+  });
+
+  it(`splits a page only above ${PLACE_PAGE_LIMIT} documents`, () => {
+    expect(splitsByPlace(PLACE_PAGE_LIMIT)).toBe(false);
+    expect(splitsByPlace(PLACE_PAGE_LIMIT + 1)).toBe(true);
+  });
+});
+
+describe('place pages of a large base', () => {
+  const site = buildSiteIndex(syntheticPolicies(300), loadSiteVocabulary());
+
+  it('gives every document of a busy unit to exactly one of its place pages, with its counts', () => {
+    const unit = [...site.units.units].sort((a, b) => b.documents.length - a.documents.length)[0]!;
+    expect(splitsByPlace(unit.documents.length)).toBe(true);
+    const pages = unitPlacePages(unit);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flatMap((p) => p.items.map((d) => d.doc.slug)).sort()).toEqual(unit.documents.map((d) => d.doc.slug).sort());
+    for (const p of pages) expect(p.items.every((d) => p.places.includes(d.doc.place))).toBe(true);
+    expect(pages.reduce((n, p) => n + p.counts.lead + p.counts.support + p.counts.responsible, 0)).toBe(unit.counts.lead + unit.counts.support + unit.counts.responsible);
+  });
+
+  it('routes each place page of the split units once', () => {
+    const routes = unitPlaceRoutes(site.units, (u) => splitsByPlace(u.documents.length));
+    const keys = routes.map((r) => `${r.slug}/${r.place}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(routes.length).toBeGreaterThan(0);
+  });
+
+  it('gives every document of a busy theme to one place page, with its measures', () => {
+    const entry = [...site.themes].sort((a, b) => b.counts.documents - a.counts.documents)[0]!;
+    const pages = themePlacePages(entry);
+    expect(pages.reduce((n, p) => n + p.documents, 0)).toBe(entry.counts.documents);
+    expect(pages.reduce((n, p) => n + p.measures, 0)).toBe(entry.counts.measures);
+  });
+});
