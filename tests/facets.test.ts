@@ -76,7 +76,8 @@ describe('paths', () => {
     expect(paths.year(2018)).toBe('/years/2018/');
     expect(paths.type('工作要点')).toBe('/types/gongzuo-yaodian/');
     expect(paths.anchor('x', 'm3')).toBe('/policies/x/#m3');
-    expect(paths.target('x', 2)).toBe('/targets/#x-t2');
+    expect(paths.target('x', 2, 2025)).toBe('/targets/2025/#x-t2');
+    expect(paths.target('x', 3, null)).toBe('/targets/weizhuming/#x-t3');
     expect(paths.source('a b/文件.txt')).toBe('/sources/a%20b/%E6%96%87%E4%BB%B6.txt');
   });
   it('never gives a real name the 未注明 page, and gives a name without pinyin a stable tag', () => {

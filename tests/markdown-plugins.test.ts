@@ -74,7 +74,7 @@ describe('target marks', () => {
   it('marks each target in its measure, with its anchor and a link to the targets index', async () => {
     const { html } = await render('duties-and-targets');
     expect(html).toContain(
-      '<mark id="target-3" class="target"><a href="/targets/#duties-and-targets-t3" title="量化指标：56人及以上大班额比例 不高于 5%（2024年）">56人及以上大班额比例控制在5%以内</a></mark>',
+      '<mark id="target-3" class="target"><a href="/targets/2024/#duties-and-targets-t3" title="量化指标：56人及以上大班额比例 不高于 5%（2024年）">56人及以上大班额比例控制在5%以内</a></mark>',
     );
     expect(html).toMatch(/<h3 id="m1"[^>]*>1\. <mark id="target-2" class="target">/);
   });

@@ -47,16 +47,15 @@ describe('policy pages', () => {
       }
     }
   });
-  it('mark every target in the text, linked to its row on the targets index', () => {
-    const index = page(paths.targets);
+  it('mark every target in the text, linked to its row on the page of its deadline year', () => {
     for (const doc of docs) {
       const p = page(paths.policy(doc.slug));
-      doc.data.targets.forEach((_, i) => {
+      doc.data.targets.forEach((t, i) => {
         expect(p.ids.has(targetAnchor(i + 1)), `${doc.slug} target ${i + 1}`).toBe(true);
-        expect(index.ids.has(targetKey(doc.slug, i + 1)), `row of ${doc.slug} target ${i + 1}`).toBe(true);
+        expect(page(paths.targetYear(t.year)).ids.has(targetKey(doc.slug, i + 1)), `row of ${doc.slug} target ${i + 1}`).toBe(true);
       });
       const marks = byTag(p, 'mark', 'target');
-      for (const mark of marks) expect(hrefs(mark, '/targets/#')).toHaveLength(1);
+      for (const mark of marks) expect(hrefs(mark, '/targets/')).toHaveLength(1);
     }
   });
   it('link the units of every measure to their unit pages', () => {
@@ -150,8 +149,9 @@ describe('index pages', () => {
     for (const path of [paths.targets, paths.targetsBy('place'), paths.targetsBy('metric')]) {
       expect(byTag(page(path), 'tbody').flatMap((b) => byTag(b, 'tr')).length, path).toBe(all);
     }
-    const years = byTag(page(paths.targets), 'h2').map((h) => attr(h, 'id'));
-    expect(years).toContain('y2025');
+    expect(hrefs(page(paths.targets), '/targets/')).toEqual(expect.arrayContaining([paths.targetYear(2025), paths.targetYear(null)]));
+    const perYear = new Set(docs.flatMap((d) => d.data.targets.map((t) => t.year)));
+    expect([...perYear].reduce((n, y) => n + byTag(page(paths.targetYear(y)), 'tbody').flatMap((b) => byTag(b, 'tr')).length, 0)).toBe(all);
   });
   it('show on the home page what is in the base, the newest documents and every index', () => {
     const home = page('/');

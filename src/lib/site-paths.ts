@@ -79,10 +79,10 @@ export const paths = {
   theme: (slug: string): Href => href(`/goals/${slug}/`),
   targets: href('/targets/'),
   targetsBy: (order: 'place' | 'metric'): Href => href(`/targets/by-${order}/`),
-  /** A deadline year on the targets timeline. */
-  targetYear: (year: number | null): Href => href(`/targets/#${targetYearAnchor(year)}`),
-  /** A target's row on the targets index. */
-  target: (docSlug: string, index: number): Href => href(`/targets/#${targetKey(docSlug, index)}`),
+  /** The page of the targets due in a year (or of those without a deadline). */
+  targetYear: (year: number | null): Href => href(`/targets/${targetYearSegment(year)}/`),
+  /** A target's row on the page of its deadline year. */
+  target: (docSlug: string, index: number, year: number | null): Href => href(`/targets/${targetYearSegment(year)}/#${targetKey(docSlug, index)}`),
   compare: href('/compare/'),
   /** A comparison of chosen documents, in the order given (2 to 4 slugs). */
   compareDocs: (slugs: readonly string[]): Href => href(`/compare/?docs=${slugs.join(',')}`),
@@ -112,7 +112,7 @@ export function goalAnchor(goalId: string): string {
   return `goal-${goalId}`;
 }
 
-/** Id of a deadline year on the targets timeline: `y2025`, or `y-none` for targets without one. */
-export function targetYearAnchor(year: number | null): string {
-  return year === null ? 'y-none' : `y${year}`;
+/** The URL segment of a deadline year: `2025`, or the page of targets without one. */
+export function targetYearSegment(year: number | null): string {
+  return year === null ? UNKNOWN_SLUG : String(year);
 }

@@ -105,3 +105,26 @@ export function buildTargetIndex(docs: readonly PolicyDoc[]): TargetIndex {
   );
   return { rows, byYear, byPlace, byMetric };
 }
+
+/** Up to this many targets, /targets/ shows every row under its year; above, it links the year pages. */
+export const INLINE_TIMELINE_ROWS = 300;
+/** The most rows the by-place and by-metric lists show; the year pages and the CSV have them all. */
+export const LIST_ROW_LIMIT = 2000;
+
+/** The rows a long list shows, and how many it leaves to the year pages and the CSV. */
+export function listedRows<T>(rows: readonly T[], limit = LIST_ROW_LIMIT): { shown: T[]; left: number } {
+  return { shown: rows.slice(0, limit), left: Math.max(0, rows.length - limit) };
+}
+
+/** Groups of rows cut after `limit` rows in all, and how many rows were left out. */
+export function listedGroups(groups: readonly TargetGroup[], limit = LIST_ROW_LIMIT): { shown: TargetGroup[]; left: number } {
+  const shown: TargetGroup[] = [];
+  let room = limit;
+  let left = 0;
+  for (const g of groups) {
+    if (room > 0) shown.push(g.rows.length <= room ? g : { ...g, rows: g.rows.slice(0, room) });
+    left += Math.max(0, g.rows.length - room);
+    room = Math.max(0, room - g.rows.length);
+  }
+  return { shown, left };
+}

@@ -15,13 +15,14 @@ import { formatRequirement } from '../lib/target-index.ts';
 import { policyOf, slugOf } from './policy-file.ts';
 
 export interface TargetMarkOptions {
-  /** Link of a target's row on the targets index; by default `/targets/#<slug>-t<N>`. */
-  targetHref?: (docSlug: string, index: number) => string;
+  /** Link of a target's row on the targets index; by default `/targets/<year>/#<slug>-t<N>`. */
+  targetHref?: (docSlug: string, index: number, year: number | null) => string;
 }
 
 interface Pending {
   text: string;
   index: number;
+  year: number | null;
   title: string;
   done: boolean;
 }
@@ -65,11 +66,11 @@ export default function remarkTargetMarks(options: TargetMarkOptions = {}) {
     policy.targets.forEach((t, i) => {
       const region = t.measure ?? '';
       const list = byRegion.get(region) ?? [];
-      list.push({ text: t.text, index: i + 1, title: `量化指标：${t.metric} ${formatRequirement(t)}${t.year ? `（${t.year}年）` : ''}`, done: false });
+      list.push({ text: t.text, index: i + 1, year: t.year, title: `量化指标：${t.metric} ${formatRequirement(t)}${t.year ? `（${t.year}年）` : ''}`, done: false });
       byRegion.set(region, list);
     });
     const mark = (p: Pending, value: string): RootContent => {
-      const link: Link = { type: 'link', url: targetHref(slug, p.index), title: p.title, children: [{ type: 'text', value }] };
+      const link: Link = { type: 'link', url: targetHref(slug, p.index, p.year), title: p.title, children: [{ type: 'text', value }] };
       return {
         type: 'targetMark',
         data: { hName: 'mark', hProperties: { id: targetAnchor(p.index), className: ['target'] } },
