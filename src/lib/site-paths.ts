@@ -74,6 +74,8 @@ export const paths = {
   /** A unit's documents of one place, on a unit page split by place (src/lib/place-pages.ts). */
   unitPlace: (roleName: string, placeSlug: Slug): Href => href(`/units/${nameSlug(roleName)}/${placeSlug}/`),
   goals: href('/goals/'),
+  /** The per-document goal index of one place, when /goals/ is split by place. */
+  goalsOfPlace: (placeSlug: Slug): Href => href(`/goals/by-document/${placeSlug}/`),
   /** A theme's documents of one place, on a theme page split by place. */
   themePlace: (slug: string, placeSlug: Slug): Href => href(`/goals/${slug}/${placeSlug}/`),
   theme: (slug: string): Href => href(`/goals/${slug}/`),
