@@ -142,3 +142,46 @@ describe('a notice that transmits a plan, signed before the plan', () => {
     expect(undated.data.date).toBeNull();
   });
 });
+
+describe('ingestText on a report that names its author and date under the title', () => {
+  const report = `关于2024年全县教育工作情况的汇报
+桃源县教育局
+（2024年12月18日）
+2024年，全县教育系统各项工作取得新成效。现汇报如下：
+一、主要工作及成效
+（一）学位供给扩大。一是新建学校投入使用。全年新建学校4所。二是课后服务提质。课后服务参与率达到96%以上。
+二、2025年工作打算
+一是扩大学位。2025年计划新增学位3000个。二是建强队伍。招聘教师不少于200名。
+`;
+  const doc = ingestText(report, ctx);
+  it('takes the organisation line as the issuer and the bracketed date line as the date', () => {
+    expect(doc.data).toMatchObject({ issuer: '桃源县教育局', city: '桃源县', date: '2024-12-18', docType: '汇报' });
+    expect(doc.body).not.toContain('2024年12月18日');
+  });
+  it('takes no targets from a 主要工作及成效 section, only from the plans', () => {
+    expect(doc.data.targets.map((t) => t.value)).toEqual([3000, 200]);
+  });
+});
+
+describe('ingestText on a speech whose points have —— lead-ins', () => {
+  const speech = `在全市教育工作会议上的讲话
+市长 李某某
+（2025年2月26日）
+同志们：
+今天召开会议，我讲两点意见。
+第一，要提高站位，认清形势。教育是国之大计。
+第二，要突出重点，狠抓落实。
+——聚焦学位供给。今年要新建中小学校6所，确保义务教育巩固率保持在99%以上。
+——聚焦队伍建设。要落实教师待遇。
+`;
+  const doc = ingestText(speech, ctx);
+  it('dates the speech from the bracketed date under the speaker and keeps the speaker line', () => {
+    expect(doc.data.date).toBe('2025-02-26');
+    expect(doc.data.issuer).toBeNull();
+    expect(doc.body).toContain('市长 李某某');
+  });
+  it('gives a point the targets of the lead-ins under it', () => {
+    expect(doc.data.measures.map((m) => m.title)).toEqual(['要提高站位，认清形势', '要突出重点，狠抓落实']);
+    expect(doc.data.targets).toContainEqual(expect.objectContaining({ metric: '义务教育巩固率', comparator: '>=', value: 99, year: 2025, measure: 'm2' }));
+  });
+});

@@ -116,3 +116,36 @@ describe('buildStructure on speeches', () => {
     expect(outline(ms).measures.map((m) => m.node.title)).toEqual(['抓好党建', '抓好质量', '扩充学位', '建强队伍']);
   });
 });
+
+describe('buildStructure on notices whose only numbered list sits under one section', () => {
+  it('takes the (一)(二) items under 工作任务 as measures when the other sections only frame the notice', () => {
+    const text = '一、总体要求\n坚持自愿参加，做到应开尽开。\n二、工作任务\n（一）丰富活动内容。每校开设社团。\n（二）规范活动时间。按时结束。\n三、工作要求\n各校要高度重视。';
+    const s = buildStructure(text);
+    expect(s.measureKind).toBe('paren-cn');
+    expect(outline(s).measures.map((m) => m.node.title)).toEqual(['丰富活动内容', '规范活动时间']);
+  });
+
+  it('still takes the 一、 sections as measures when most of them are actions without sub-items', () => {
+    const text = '一、加强安全教育\n开展专题教育。\n二、排查安全隐患\n（一）排查校舍。内容。\n（二）排查食堂。内容。\n三、完善应急预案\n修订预案。\n四、强化值班值守\n落实值班。';
+    expect(buildStructure(text).measureKind).toBe('cn');
+  });
+
+  it('keeps a bracketed responsibility clause whole instead of leaving its opening bracket as a paragraph', () => {
+    const s = buildStructure('一、重点任务\n1.建设心理辅导室。达标率达到90%。（责任单位：县教育局、县财政局）\n2.开展家长讲座。每学期至少2次。（责任单位：县妇联）');
+    expect(s.sections[0]!.children[0]!.paragraphs).toEqual(['达标率达到90%。', '（责任单位：县教育局、县财政局）']);
+  });
+});
+
+describe('outline of measures with sub-items', () => {
+  it('gives a measure the text of its ①②③ sub-items, where its responsibility line often stands', () => {
+    const ol = outline(buildStructure('一、任务\n1.开好课程。内容。①低年级做游戏；②高年级做体验。（责任单位：区教育局）\n2.建好场地。内容。\n二、保障\n3.落实经费。内容。'));
+    expect(ol.measures.map((m) => m.node.title)).toEqual(['开好课程', '建好场地', '落实经费']);
+    expect(ol.measures[0]!.text).toContain('高年级做体验');
+    expect(ol.measures[0]!.text).toContain('责任单位：区教育局');
+  });
+
+  it('takes a 总体要求 section without sub-items as a goal of its own', () => {
+    const ol = outline(buildStructure('一、总体要求\n到2026年实现全覆盖。\n二、工作任务\n（一）甲项。内容。\n（二）乙项。内容。'));
+    expect(ol.goals[0]).toMatchObject({ title: '总体要求:到2026年实现全覆盖。', measures: [] });
+  });
+});

@@ -649,3 +649,60 @@ describe('extractTargets on full-width punctuation', () => {
     }
   });
 });
+
+describe('extractTargets on kinds of wording the samples do not show', () => {
+  const cases: Case[] = [
+    {
+      name: 'reads a percentage written in Chinese numerals as a number',
+      input: '到2026年，全乡学生近视防控知识知晓率达到百分之九十五以上。',
+      targets: [{ metric: '学生近视防控知识知晓率', comparator: '>=', value: 95, unit: '%', year: 2026 }],
+    },
+    {
+      name: 'reads 百分之百 as 100 percent',
+      input: '民办培训机构年检合格率达到百分之百。',
+      targets: [{ metric: '民办培训机构年检合格率', comparator: '=', value: 100, unit: '%', year: null }],
+    },
+    {
+      name: 'reads a Chinese-numeral percentage with a decimal part',
+      input: '高中阶段毛入学率保持在百分之九十八点五以上。',
+      targets: [{ metric: '高中阶段毛入学率', comparator: '>=', value: 98.5, unit: '%', year: null }],
+    },
+    {
+      name: 'keeps both verbs of 新建、改扩建 in the metric of their shared count',
+      input: '力争新建、改扩建公办幼儿园8所。',
+      targets: [{ metric: '新建、改扩建公办幼儿园', comparator: '=', value: 8, unit: '所', year: null }],
+    },
+    {
+      name: 'reads a count of events held each term as a target',
+      input: '每学期至少举办3次家庭教育讲座。',
+      targets: [{ metric: '举办家庭教育讲座', comparator: '>=', value: 3, unit: '次', year: null }],
+    },
+    {
+      name: 'reads a range of activities each pupil takes part in',
+      input: '每名学生每学年参加2至3项体育社团活动。',
+      targets: [{ metric: '参加体育社团活动', comparator: 'range', value: 2, valueMax: 3, unit: '项', year: null }],
+    },
+    {
+      name: 'counts training sessions in 期',
+      input: '确保全年举办校长专题研修班不少于3期。',
+      targets: [{ metric: '举办校长专题研修班', comparator: '>=', value: 3, unit: '期', year: null }],
+    },
+    {
+      name: 'keeps a level qualifier with 以上 inside the thing counted',
+      input: '力争新增省级以上特色高中1所。',
+      targets: [{ metric: '新增省级以上特色高中', comparator: '=', value: 1, unit: '所', year: null }],
+    },
+    {
+      name: 'takes 到…年秋季学期 for a deadline',
+      input: '到2026年秋季学期，初中学校课后服务实现全覆盖。',
+      targets: [{ metric: '初中学校课后服务覆盖率', comparator: '=', value: 100, unit: '%', year: 2026 }],
+    },
+    {
+      name: 'does not take a staffing standard introduced by 按照…的标准 for a count target',
+      input: '按照每3所幼儿园配备1名专职督学的标准，配齐配强督学队伍。',
+      docYear: 2025,
+      targets: [],
+    },
+  ];
+  for (const c of cases) it(c.name, () => check(c));
+});

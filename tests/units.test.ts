@@ -326,6 +326,16 @@ const normalizeCases: NormalizeCase[] = [
     aliases,
   },
   {
+    why: 'gives a bare section after a bureau section the same bureau',
+    input: '县教育局人事股、计财股',
+    expected: ['县教育局人事股', '县教育局计财股'],
+  },
+  {
+    why: 'gives a section no bureau when the name before it is a bureau without a section',
+    input: '市教育局、基础教育科',
+    expected: ['市教育局', '基础教育科'],
+  },
+  {
     why: 'lists two spellings of one unit once after aliasing',
     input: '县人社局、县人力资源和社会保障局',
     expected: ['县人社局'],
@@ -450,6 +460,21 @@ const responsibilityCases: ResponsibilityCase[] = [
     text: '责任单位：市人力资源和社会保障局（牵头）、市教育局',
     expected: { lead: ['市人社局'], support: [], units: ['市人社局', '市教育局'] },
     aliases,
+  },
+  {
+    why: 'keeps 各县（市、区）人民政府 and 市直各有关单位 whole as two units',
+    text: '教师交流轮岗比例每年不低于15%。\n责任单位：各县（市、区）人民政府，市直各有关单位',
+    expected: { lead: [], support: [], units: ['各县（市、区）人民政府', '市直各有关单位'] },
+  },
+  {
+    why: 'reads 牵头单位 and 配合单位 on one line separated by a space',
+    text: '开展校园周边食品安全检查。\n牵头单位：县市场监管局 配合单位：县教育局、各乡镇人民政府',
+    expected: { lead: ['县市场监管局'], support: ['县教育局', '各乡镇人民政府'], units: ['县市场监管局', '县教育局', '各乡镇人民政府'] },
+  },
+  {
+    why: 'gives the sections of a bureau named once the bureau in a 责任单位 clause',
+    text: '开展学前教育督导评估。责任单位：市教育局基础教育科、学前教育科',
+    expected: { lead: [], support: [], units: ['市教育局基础教育科', '市教育局学前教育科'] },
   },
   {
     why: 'finds no clause in a measure without one',

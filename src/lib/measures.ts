@@ -31,12 +31,21 @@ export interface Outline {
   ids: Map<Node, string>;
 }
 
-const OBJECTIVES = /^(工作目标|主要目标|发展目标|总体目标|目标任务)$/u;
+// 总体要求 of a notice or plan states its aims (`到2025年…实现全覆盖`) when it has no sub-items.
+const OBJECTIVES = /^(工作目标|主要目标|发展目标|总体目标|目标任务|总体要求)$/u;
 
 /** Full text of a node: its title (when it is a sentence of the text) and its paragraphs. */
 export function nodeText(node: Node): string {
   const parts = node.titleIsSentence && node.title ? [`${node.title}。`, ...node.paragraphs] : node.paragraphs;
   return parts.join('\n');
+}
+
+/**
+ * Text of a measure with its sub-items (`①②③`, `——` lead-ins under it): their targets and
+ * 责任单位 belong to the measure, as a responsibility line after `③` covers the whole item.
+ */
+function measureText(node: Node): string {
+  return [nodeText(node), ...node.children.map(measureText)].filter(Boolean).join('\n');
 }
 
 /** Assigns ids and collects the measures and goals of an outline. */
@@ -50,7 +59,7 @@ export function outline(structure: Structure): Outline {
       if (node.kind === structure.measureKind) {
         const id = `m${measures.length + 1}`;
         ids.set(node, id);
-        measures.push({ id, node, parent, text: nodeText(node), path: titles });
+        measures.push({ id, node, parent, text: measureText(node), path: titles });
         // The section that holds measures is the aim they serve; top-level measures serve none.
         if (parent) {
           let goal = goalOf.get(parent);

@@ -177,6 +177,28 @@ export function extractMetadata(
     }
   }
 
+  // Reports and speeches name their author and date under the title instead of signing at the
+  // end: `长沙市岳麓区教育局` / `（2024年12月20日）`. Only lines straight under the title count.
+  if (!signDate || !signOrg) {
+    for (let i = 0; i < 3 && i < lines.length; i++) {
+      const line = lines[i]!.replace(/^[(（]\s*(.*?)\s*[)）]$/u, '$1');
+      const d = parseChineseDate(line);
+      if (d && !signDate) {
+        signDate = d;
+        lines.splice(i--, 1);
+        continue;
+      }
+      const org = ORG.exec(line);
+      if (org && org[0].length === line.length && !signOrg) {
+        signOrg = org[1]!;
+        lines.splice(i--, 1);
+        continue;
+      }
+      // A speaker line (`县委副书记、县长 王某某`) may stand between the title and the date.
+      if (line.length > 30 || /[。；;：:]/u.test(line)) break;
+    }
+  }
+
   const titleOrg = title ? (ORG.exec(title)?.[1] ?? null) : null;
   const hasLevel = (org: string | null): org is string => !!org && /[省市县区州旗]/u.test(org.replace(/(教育局|教育厅|教育委员会).*$/u, ''));
   let issuer: string | null = portal.issuer?.trim() || null;

@@ -39,9 +39,14 @@ export interface Structure {
 const APPENDIX = /(^|[。\n])\s*(附件\s*[:：1-9一]|附表\s*[:：1-9])/u;
 
 // A responsibility clause starts its own paragraph inside a measure.
-const RESPONSIBILITY = /(?=[【(（]?(?:责任|牵头|配合|协办|参与)(?:单位|部门|科室|处室)】?\s*[:：])/u;
+// Not inside `（责任单位：…）`: that split would leave the opening bracket as a paragraph of its own.
+const RESPONSIBILITY = /(?<![【(（])(?=[【(（]?(?:责任|牵头|配合|协办|参与)(?:单位|部门|科室|处室)】?\s*[:：])/u;
 
 const SENTENCE_END = /[。！!？?]/u;
+
+/** Sections that frame a plan (aims, principles, safeguards, requirements) rather than list its actions. */
+const FRAME_SECTION =
+  /^(指导思想|总体要求|总体目标|工作目标|主要目标|发展目标|目标任务|基本原则|工作原则|保障措施|工作保障|组织保障|组织领导|组织实施|实施步骤|工作步骤|进度安排|时间安排|工作要求|有关要求|实施范围|适用范围)$/u;
 const HEADING_START = /[\u4e00-\u9fff“"《(（]/u;
 const TITLE_MAX = 40;
 
@@ -209,9 +214,11 @@ function chooseMeasureKind(root: Node): Node['kind'] | null {
     parentKinds.set(n.kind, byParent);
   });
   const kinds = [...count.keys()].sort((a, b) => (depthSum.get(b)! / count.get(b)!) - (depthSum.get(a)! / count.get(a)!));
+  // A 总体要求 or 保障措施 section without sub-items frames the document; it is no section that
+  // lacks the measures (a notice whose only numbered list is under 二、工作任务 still has measures).
   const total = (k: Node['kind']): number => {
     let n = 0;
-    walk(root, (x) => { if (x.kind === k) n++; });
+    walk(root, (x) => { if (x.kind === k && !(x.children.length === 0 && FRAME_SECTION.test(x.title))) n++; });
     return n;
   };
   for (const k of kinds) {

@@ -31,6 +31,7 @@
  * - Numbers inside 《…》 or “…” are names or slogans, not targets; neither are years there.
  */
 import type { Comparator, Target } from './schema';
+import { chineseNumeral } from './numbering.ts';
 
 /** Options for {@link extractTargets}. */
 export interface ExtractTargetsOptions {
@@ -64,6 +65,10 @@ function identity(input: string): Mapped {
 
 /** Replaces every match; replaced characters all point at the whole span they replaced. */
 function rewrite(src: Mapped, pattern: RegExp, replace: (m: RegExpMatchArray) => string): Mapped {
+  // Most passes change nothing in most texts: then the copy and its maps are not rebuilt.
+  pattern.lastIndex = 0;
+  if (!pattern.test(src.text)) return src;
+  pattern.lastIndex = 0;
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
@@ -121,6 +126,13 @@ function normalise(input: string): Mapped {
   // Full-width digits and punctuation (，；：（）！？) read as their ASCII forms: the patterns
   // are written once, for both.
   m = rewrite(m, /[０-９％．～－，；：（）！？]/g, (x) => String.fromCharCode(x[0].charCodeAt(0) - 0xfee0));
+  // `百分之九十五`, `百分之百`, `百分之九十九点五`: formal texts write percentages in words.
+  m = rewrite(m, /百分之(百|[一二三四五六七八九十]{1,3})(?:点([〇零一二三四五六七八九]{1,3}))?/g, (x) => {
+    const whole = x[1] === '百' ? 100 : chineseNumeral(x[1] ?? '');
+    if (!Number.isFinite(whole)) return x[0];
+    const fraction = x[2] ? `.${[...x[2]].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join('')}` : '';
+    return `${whole}${fraction}%`;
+  });
   m = rewrite(m, /(?<=\d[万千亿]?)\s*[—–―~〜]\s*(?=\d)/g, () => '-');
   m = rewrite(m, /(?<=\d),(?=\d{3}(?!\d))/g, () => '');
   // `1万L5万`: the dash and `1.` of `1万-1.5万` were read as one L.
@@ -159,7 +171,7 @@ const MAG = '[万亿千]?';
 const UNITS = [
   '个百分点', '百分点', '平方米', '平方', '元/生·年', '元/生', '元/年', '人次', 'Mbps', '小时', '分钟',
   '课时', '学时', '公里', '个班', '%', '‰', '人', '名', '所', '项', '元', '个', '间', '门', '节', '次', '天',
-  '倍', '台', '套', '张', '册', '篇', '家', '座', '级', '支', '批', '户', '亩', '岁', '兆', 'M', 'G',
+  '倍', '台', '套', '张', '册', '篇', '家', '座', '级', '支', '批', '期', '户', '亩', '岁', '兆', 'M', 'G',
 ];
 const UNIT = `(?:${UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`;
 const SINGLE = `${NUM}${MAG}(?:余|多)?${UNIT}?`;
@@ -186,17 +198,23 @@ const DECREASE = ['下降', '降低', '减少', '递减', '压减', '缩减'];
 
 /** Verbs that take a count of things made or done: `建成3所`, `招聘50人`, `掌握1至2项`. */
 const COUNT_VERBS =
-  '建成|新建|改扩建|新增|增设|创建|培育|打造|招聘|引进|安排|投入|完成|培训|培养|遴选|开设|掌握|学会|锻炼|配备|设立|认定|争创|扩建|改造|开工|竣工|投用|提供|招收|建设';
+  '举办|参加|建成|新建|改扩建|新增|增设|创建|培育|打造|招聘|引进|安排|投入|完成|培训|培养|遴选|开设|掌握|学会|锻炼|配备|设立|认定|争创|扩建|改造|开工|竣工|投用|提供|招收|建设';
+
+/** `新建、改扩建学校5所`: verbs joined by 、 share one count, and the metric keeps them all. */
+const COUNT_HEAD = `(?:(?:${COUNT_VERBS})、)?(?:${COUNT_VERBS})`;
 
 /** The thing counted after a count verb: a short noun phrase with no comparator or change word. */
 const COUNTED =
-  '(?:(?!率|达|比例|于|在|到|至|为|超过|以上|控制|保持|增长|增加|提高|提升|下降|降低|减少|比|较)[^,,;;。、::\\d“”《》xX]){1,15}?';
+  // `市级以上示范学校` names a level of the thing counted: its 以上 is no comparator.
+  '(?:(?!率|达|比例|于|在|到|至|为|超过|(?<!级)以上|控制|保持|增长|增加|提高|提升|下降|降低|减少|比|较)[^,,;;。、::\\d“”《》xX]){1,15}?';
 
 const ADVERBS = '(?:分别|均|都|各|全部|基本|总体|稳定|逐步|力争|每年|逐年|年均|要|应|须|必须)*';
 
 interface Finder {
   kind: Kind;
   re: RegExp;
+  /** A cheap test every match passes: a sentence without it is not searched with `re`. */
+  needs: RegExp;
   /** Count verbs yield to every other reading of the same words (`投入比上年增长15%`). */
   secondary?: boolean;
 }
@@ -205,10 +223,12 @@ type Kind = 'compare' | 'change' | 'trend' | 'eliminate' | 'cover' | 'countVerb'
 const FINDERS: Finder[] = [
   {
     kind: 'compare',
+    needs: /[\dxX]/,
     re: new RegExp(`(?<adv>${ADVERBS})(?<head>${BEFORE_RE})(?:(?<den>[^,,;;。、::\\d]{1,30}?)的)?(?<val>${VALUE_LIST})`, 'g'),
   },
   {
     kind: 'change',
+    needs: /[\dxX]/,
     re: new RegExp(
       `(?<adv>(?:每年|逐年|年均|平均每年|分别|均|各|累计|再|力争)*)(?<head>${[...INCREASE, ...DECREASE].join('|')})(?![到至为])(?<le>了)?(?<val>${VALUE_LIST})`,
       'g',
@@ -216,6 +236,7 @@ const FINDERS: Finder[] = [
   },
   {
     kind: 'trend',
+    needs: /只增不减|只减不增|递增|递减|增长|增加|提高|提升|下降|降低|减少/,
     re: new RegExp(
       `(?<adv>逐年|每年|年年)?(?<head>只增不减|只减不增|递增|递减|(?<=逐年|每年|年年)(?:增长|增加|提高|提升|下降|降低|减少))(?![到至为了])(?!\\s*(?:\\d|[xX]))`,
       'g',
@@ -223,24 +244,28 @@ const FINDERS: Finder[] = [
   },
   {
     kind: 'eliminate',
+    needs: /消除|清零|消灭/,
     re: /(?<adv>(?:全面|基本|彻底|有效|坚决|逐步|加快|力争|确保|实现|真正|动态|全部|努力)*)(?<head>消除|清零|消灭)(?<le>了)?/g,
   },
-  { kind: 'cover', re: /(?<adv>(?:基本|全面|逐步|力争|确保|实现|达到|做到)*)(?<head>全覆盖|全面覆盖)(?<le>了)?/g },
+  { kind: 'cover', needs: /全覆盖|全面覆盖/, re: /(?<adv>(?:基本|全面|逐步|力争|确保|实现|达到|做到)*)(?<head>全覆盖|全面覆盖)(?<le>了)?/g },
   {
     kind: 'countVerb',
-    re: new RegExp(`(?<pre>至少|不少于|最少)?(?<head>${COUNT_VERBS})(?<le>了)?(?<val>${VALUE}(?:以上|左右)?)`, 'g'),
+    needs: /[\dxX]/,
+    re: new RegExp(`(?<pre>至少|不少于|最少)?(?<head>${COUNT_HEAD})(?<le>了)?(?<val>${VALUE}(?:以上|左右)?)`, 'g'),
     secondary: true,
   },
   {
     kind: 'countAfter',
+    needs: /[\dxX]/,
     re: new RegExp(
-      `(?<head>${COUNT_VERBS})(?<obj>${COUNTED})(?<val>${VALUE}(?:以上|左右)?)(?<more>(?:、${COUNTED}${VALUE}(?:以上|左右)?)*)(?=$|[,,;;。、::])`,
+      `(?<head>${COUNT_HEAD})(?<obj>${COUNTED})(?<val>${VALUE}(?:以上|左右)?)(?<more>(?:、${COUNTED}${VALUE}(?:以上|左右)?)*)(?=$|[,,;;。、::])`,
       'g',
     ),
     secondary: true,
   },
   {
     kind: 'tail',
+    needs: /[\dxX]/,
     re: new RegExp(`(?<![\\d.第])(?<val>${VALUE}(?:及以上|以上|及以下|以下|以内))(?=$|[,,;;。::))])`, 'g'),
   },
 ];
@@ -329,7 +354,7 @@ const TIME_WORDS = new RegExp(
   'g',
 );
 const LEADING = new RegExp(
-  '^(?:[\\s,,、;;::。“”"\'()()]+|力争|争取|确保|保证|务必|并且|并|且|同时|其中|以及|全市|全县|全区|全省|全镇|全乡|我市|我县|我区|本市|本县|本区|各地|县域内|市域内|区域内|基本|逐步|进一步|努力|计划(?!生育)|预计|目标是|通过努力|实现(?!率)|实施|做到|所有|全部|使(?!用)|要(?![素求点])|将(?![来军励]))',
+  '^(?:[\\s,,、;;::。“”"\'()()]+|力争|争取|确保|保证|务必|并且|并|且|同时|其中|以及|全市|全县|全区|全省|全镇|全乡|全年|我市|我县|我区|本市|本县|本区|各地|县域内|市域内|区域内|基本|逐步|进一步|努力|计划(?!生育)|预计|目标是|通过努力|实现(?!率)|实施|做到|所有|全部|使(?!用)|要(?![素求点])|将(?![来军励]))',
 );
 const TRAILING = new RegExp(
   '(?:[\\s,,、;;::“"((]+|的|要|应|须|必须|全市|全县|全区|按|一般|原则上|约|(?<![生人班校户年平])均|都|分别|各|基本|全部|力争|逐步|逐年|每年|年均|稳定|持续|真正|总体|已|继续|进一步|不断|同比|需要|仍|应当|在[^,,]{0,12}基础上|(?:比|较)(?:(?:19|20)\\d{2}年?|上年|去年)(?:相比)?)$',
@@ -408,7 +433,8 @@ function classifyYear(year: number, g: Record<string, string | undefined>, docYe
   const { pre, mod, post } = g;
   if (post === '新修订' || post === '修订' || post === '版') return null;
   // `2024年秋季学期起` starts a rule; it is no deadline.
-  if (mod === '秋季' || mod === '春季') return null;
+  // `到2025年秋季学期` is a deadline all the same.
+  if ((mod === '秋季' || mod === '春季') && pre !== '到' && pre !== '至') return null;
   if (pre === '自' || pre === '从' || post === '起' || post === '开始') return null;
   if (pre === '比' || pre === '较' || pre === '与') return null;
   if (pre === '截至' || pre === '截止' || pre === '截止到' || post === '以来') return 'fact';
@@ -426,9 +452,11 @@ function findMarks(s: string, offset: number, docYear: number | null, protectedA
   };
   const relative = (n: number): number | null => (docYear === null ? null : docYear + n);
 
+  // Cheap tests first: most sentences name no year, so the patterns below need not run on them.
+  const hasYear = /(?:19|20)\d\d/.test(s);
   const years =
     /(?<![\d.])(?<pre>截至|截止到|截止|自|从|比|较|与|到|至|在|于)?(?<y>(?:19|20)\d{2})(?<range>\s*[-—–~至到]\s*(?:19|20)?\d{2,4})?年(?<mod>底|末|年底|年末|上半年|下半年|秋季|春季)?(?<post>前|以前|之前|以来|起|开始|新修订|修订|版|度)?/g;
-  for (const m of s.matchAll(years)) {
+  for (const m of hasYear ? s.matchAll(years) : []) {
     const a = m.index ?? 0;
     const b = a + m[0].length;
     const g = m.groups ?? {};
@@ -438,13 +466,13 @@ function findMarks(s: string, offset: number, docYear: number | null, protectedA
   }
   // A bare year opening a clause: `2022中小学生体质健康测试合格率…`.
   const bare = new RegExp(`(?<=^|[,,;;::\\s])(?<y>(?:19|20)\\d{2})(?=[${HAN}])(?![年人名所项个元万亿千余多届级])`, 'g');
-  for (const m of s.matchAll(bare)) {
+  for (const m of hasYear ? s.matchAll(bare) : []) {
     const a = m.index ?? 0;
     const kind = classifyYear(Number(m.groups?.y), {}, docYear);
     if (kind && free(a, a + 4)) add(a, a + 4, kind, kind === 'deadline' ? Number(m.groups?.y) : null);
   }
   const plans = /[“"]?十(?<n>[一二三四五六])五[”"]?(?:期间|末期|末|时期|时)/g;
-  for (const m of s.matchAll(plans)) {
+  for (const m of s.includes('十') ? s.matchAll(plans) : []) {
     const a = m.index ?? 0;
     const n = smallNumber(m.groups?.n ?? '') ?? 0;
     add(a, a + m[0].length, 'deadline', 1955 + 5 * (10 + n));
@@ -460,7 +488,9 @@ function findMarks(s: string, offset: number, docYear: number | null, protectedA
     [/后年/g, () => ['deadline', relative(2)]],
     [/下一步|今后/g, () => ['reset', null]],
   ];
-  for (const [re, read] of relatives) {
+  // Every relative time but 下一步/今后 has a 年 in it.
+  const relativeCue = s.includes('年') || s.includes('下一步') || s.includes('今后');
+  for (const [re, read] of relativeCue ? relatives : []) {
     for (const m of s.matchAll(re)) {
       const a = m.index ?? 0;
       const b = a + m[0].length;
@@ -519,8 +549,8 @@ function findCores(s: string, offset: number, isProtected: (i: number) => boolea
   const chosen: Core[] = [];
   for (const pass of [false, true]) {
     const found: Core[] = [];
-    for (const { kind, re, secondary = false } of FINDERS) {
-      if (secondary !== pass) continue;
+    for (const { kind, re, needs, secondary = false } of FINDERS) {
+      if (secondary !== pass || !needs.test(s)) continue;
       for (const m of s.matchAll(re)) {
         const a = offset + (m.index ?? 0);
         const b = a + m[0].length;
@@ -720,7 +750,10 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
         }
       } else {
         const end = objectUntil(false);
-        const obj = cleanMetric(text.slice(core.to, end).split(/用于|用来|以便/)[0] ?? '');
+        const objText = text.slice(core.to, end);
+        // `按照每5所学校配备1名责任督学的标准配齐…`: the count defines a standard the clause applies.
+        if (/^[^,，;；。]{1,15}的(?:标准|要求|比例|原则)/u.test(objText)) return null;
+        const obj = cleanMetric(objText.split(/用于|用来|以便/)[0] ?? '');
         if (obj) to = end;
         metric = obj ? head + obj : cleanMetric(subjectRaw + head);
       }

@@ -264,12 +264,24 @@ function isBareDepartment(name: string): boolean {
   return BARE_DEPARTMENT_ENDING.test(name.replace(/（[^（）]*）$/u, ''));
 }
 
+// `市教育局基础教育科、学前教育科`: a section (科/处/股) written after a section of a bureau
+// belongs to that bureau too. A bureau is a name that ends in 局/委/厅 before its section.
+const BUREAU_SECTION = /^(.+?(?:局|委员会|委|厅))[^局委厅（）]{2,12}(?:科|处|股)$/u;
+const BARE_SECTION = /^[^局委厅办（）]{2,12}(?:科|处|股)$/u;
+
 /** Gives every bare department the prefix in force and maps each name through the alias table. */
 function resolveLevels(names: string[], aliases: AliasTable): string[] {
   let carried: string | null = null;
+  let bureau: string | null = null;
   return names.map((name) => {
     let full = name;
     const own = prefixOf(name);
+    const section = BUREAU_SECTION.exec(name);
+    if (own === null && bureau !== null && BARE_SECTION.test(name)) {
+      full = bureau + name;
+      return Object.hasOwn(aliases, full) ? (aliases[full] ?? full) : full;
+    }
+    bureau = section && own !== null ? (section[1] ?? null) : null;
     if (own !== null) carried = own;
     // The youth league puts its level inside the name: 团市委, not 市团委.
     else if (name === '团委' && carried !== null && [...carried].length === 1) full = `团${carried}委`;
