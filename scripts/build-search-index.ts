@@ -72,6 +72,23 @@ interface Entry {
   languages: Record<string, { page_count: number }>;
 }
 
+/**
+ * Filters a page carries only when its document has themes or responsible units
+ * (src/components/PagefindData.astro): a knowledge base whose documents name none has none.
+ */
+const LIST_FILTERS: readonly string[] = ['主题', '责任单位'];
+
+/** The list filters some policy page carries; reads pages until it has found them all. */
+async function listFiltersOnPages(siteDir: string, policyUrls: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const url of policyUrls) {
+    const html = await readFile(join(siteDir, url, 'index.html'), 'utf8').catch(() => '');
+    for (const f of LIST_FILTERS) if (html.includes(`data-pagefind-filter="${f}"`)) found.add(f);
+    if (found.size === LIST_FILTERS.length) break;
+  }
+  return found;
+}
+
 /** Indexes `siteDir` into `siteDir/pagefind` (replacing any old bundle) and checks the index. */
 export async function indexSite(options: IndexOptions): Promise<IndexReport> {
   const siteDir = resolve(options.siteDir);
@@ -97,9 +114,11 @@ export async function indexSite(options: IndexOptions): Promise<IndexReport> {
     facts.sortedUrls = (await Promise.all(sorted.results.map((r) => r.data()))).map((d) => d.url);
     facts.filterNames = Object.keys(await client.filters());
   }
+  const policyUrls = options.policySlugs.map((slug) => paths.policy(slug));
+  const carried = await listFiltersOnPages(siteDir, policyUrls);
   const problems = indexProblems(facts, {
-    policyUrls: options.policySlugs.map((slug) => paths.policy(slug)),
-    filterNames: FILTER_NAMES,
+    policyUrls,
+    filterNames: FILTER_NAMES.filter((f) => !LIST_FILTERS.includes(f) || carried.has(f)),
     language: INDEX_LANGUAGE,
   });
   return { facts, problems, ms };

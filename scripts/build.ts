@@ -7,15 +7,18 @@
  *
  *   --out-dir DIR   build into DIR instead of dist/ (the tests build into .tmp/)
  *   --index-only    skip Astro: index an already built DIR again
+ *
+ * The policies are read from content/policies, or from POLICY_DIR when set (the benchmark).
+ * The last line gives the time of each part: `build: astro 12.3 s, pagefind 1.1 s, checks 0.4 s`.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { POLICIES_DIR } from '../src/site/content-dirs.ts';
 import { indexSite, pagefindVersion } from './build-search-index.ts';
 
 const USAGE = 'usage: npm run build [-- --out-dir DIR] [--index-only]';
-const POLICIES_DIR = 'content/policies';
 
 interface Options {
   outDir: string;
@@ -58,9 +61,13 @@ function policySlugs(): string[] {
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
+  const started = performance.now();
   if (!options.indexOnly) astroBuild(options.outDir);
+  const astroMs = performance.now() - started;
   const version = pagefindVersion();
+  const indexStarted = performance.now();
   const report = await indexSite({ siteDir: options.outDir, policySlugs: policySlugs() });
+  const checksMs = performance.now() - indexStarted - report.ms;
   const where = relative(process.cwd(), join(options.outDir, 'pagefind')) || options.outDir;
   if (report.problems.length > 0) {
     console.error(`\nerror: the search index in ${where} is not right (Pagefind ${version}):`);
@@ -71,6 +78,8 @@ async function main(): Promise<number> {
     `search: Pagefind ${version} indexed ${report.facts.pageCount} policy pages into ${where} ` +
       `in ${(report.ms / 1000).toFixed(1)} s; ${report.facts.filterNames.length} filters; all pages sortable by date`,
   );
+  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`build: ${options.indexOnly ? '' : `astro ${s(astroMs)}, `}pagefind ${s(report.ms)}, checks ${s(checksMs)}`);
   return 0;
 }
 

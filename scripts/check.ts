@@ -1,21 +1,18 @@
 /**
  * npm run check [-- DIR]: validates every policy file without building the site and prints
  * every problem as `file:line: message`. Exits 1 when any file has an error.
+ * DIR defaults to content/policies (or POLICY_DIR when set, as for the build).
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { checkAcross, checkPolicyText, formatProblem } from '../src/lib/check.ts';
+import { existsSync, statSync } from 'node:fs';
+import { checkPolicyFolder, formatProblem } from '../src/lib/check.ts';
+import { POLICIES_DIR } from '../src/site/content-dirs.ts';
 
-const dir = process.argv[2] ?? 'content/policies';
-if (!existsSync(dir)) {
-  console.error(`check: ${dir}: no such folder; give the folder of the policy files (default content/policies)`);
+const dir = process.argv[2] ?? POLICIES_DIR;
+if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  console.error(`check: ${dir}: no such folder; give the folder of the policy files (default ${POLICIES_DIR})`);
   process.exit(2);
 }
-const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-  .filter((n) => n.endsWith('.md'))
-  .sort()
-  .map((n) => checkPolicyText(join(dir, n), readFileSync(join(dir, n), 'utf8')));
-const problems = [...files.flatMap((f) => f.problems), ...checkAcross(files)];
+const { files, problems } = checkPolicyFolder(dir);
 for (const p of problems) console.error(formatProblem(p));
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;

@@ -3,13 +3,20 @@
  *
  * Turns raw policy documents (.txt, .md, .html, .docx; UTF-8 or GB18030) into
  * content/policies/<slug>.md and keeps a copy of each original under content/sources/.
+ *
+ * With many files (64 or more) the reading and extraction run in one worker process per core
+ * (scripts/ingest-worker.ts); the files are still written, and reported, in input order.
+ * INGEST_WORKERS=N sets the number of workers (1: all in this process).
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { readSource, IngestError, SUPPORTED_EXTENSIONS } from '../src/ingest/read.ts';
+import { ingestFile, type FileResult } from '../src/ingest/one.ts';
+import { SUPPORTED_EXTENSIONS } from '../src/ingest/read.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 import { existingSlugs, writePolicy } from '../src/ingest/write.ts';
-import { ingestText, ExtractionError, type Ingested } from '../src/lib/ingest.ts';
+import type { Ingested } from '../src/lib/ingest.ts';
 
 interface Options {
   inputs: string[];
@@ -87,14 +94,70 @@ function sourceSlot(file: string, sourcesDir: string): { name: string; copy: str
   const abs = resolve(file);
   const dir = resolve(sourcesDir);
   if (abs.startsWith(dir + '/')) return { name: relative(dir, abs), copy: null };
-  const bytes = readFileSync(abs);
+  // The original's bytes only when a kept file of the same name is there to compare with.
+  let bytes: Buffer | null = null;
   const ext = extname(file);
   const stem = basename(file, ext);
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${stem}${ext}` : `${stem}-${n}${ext}`;
     const target = join(dir, name);
     if (!existsSync(target)) return { name, copy: target };
-    if (readFileSync(target).equals(bytes)) return { name, copy: null };
+    if (readFileSync(target).equals((bytes ??= readFileSync(abs)))) return { name, copy: null };
+  }
+}
+
+/** Below this many files one process is quicker: a worker takes about a second to start. */
+const PARALLEL_FROM = 64;
+
+/**
+ * The results of `ingestFile` for every file, in input order, from worker processes (one per
+ * core) when there are many files. `sourceFile` names the original as the ingest will keep it.
+ */
+async function* extractAll(files: string[], sourceFile: (file: string) => string): AsyncGenerator<FileResult> {
+  const places = loadPlaces();
+  const aliases = loadUnitAliases();
+  const workers = Number(process.env.INGEST_WORKERS) || (files.length >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1);
+  if (workers <= 1) {
+    for (const file of files) yield await ingestFile(file, sourceFile(file), places, aliases);
+    return;
+  }
+  const results = new Map<number, FileResult>();
+  let wake: (() => void) | null = null;
+  let next = 0;
+  const children: ChildProcess[] = [];
+  const dispatch = (child: ChildProcess): void => {
+    if (next < files.length) {
+      const i = next++;
+      child.send({ i, file: files[i], sourceFile: sourceFile(files[i]!) });
+    }
+  };
+  for (let k = 0; k < workers; k++) {
+    const child = fork(join(import.meta.dirname, 'ingest-worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.on('message', (m: { i: number; result: FileResult }) => {
+      results.set(m.i, m.result);
+      dispatch(child);
+      wake?.();
+    });
+    child.on('exit', (code) => {
+      if (code !== 0 && next <= files.length) {
+        for (let i = 0; i < files.length; i++) if (!results.has(i)) results.set(i, { ok: false, warnings: [], message: `${files[i]}: unexpected failure: an ingest worker stopped (exit ${code})` });
+        wake?.();
+      }
+    });
+    children.push(child);
+    // Two jobs in flight per worker, so none waits for the next.
+    dispatch(child);
+    dispatch(child);
+  }
+  try {
+    for (let i = 0; i < files.length; i++) {
+      while (!results.has(i)) await new Promise<void>((r) => (wake = r));
+      const result = results.get(i)!;
+      results.delete(i);
+      yield result;
+    }
+  } finally {
+    for (const child of children) child.disconnect();
   }
 }
 
@@ -106,8 +169,6 @@ async function main(): Promise<number> {
     console.error(`ingest: ${(e as Error).message}`);
     return 2;
   }
-  const places = loadPlaces();
-  const aliases = loadUnitAliases();
   const { files, missing, skipped } = expand(opts.inputs);
   let failed = missing.length;
   for (const m of missing) console.error(`error: ${m}: no such file or folder`);
@@ -118,14 +179,36 @@ async function main(): Promise<number> {
   const taken = new Map<string, string>([...known].map(([src, slug]) => [slug, src]));
   let kept = 0;
 
-  for (const file of files) {
+  // Where each original will be kept, as far as can be told before this run copies any: a
+  // file that turns out to need another name (two inputs of one name) is extracted again.
+  const slotOf = (file: string): { name: string; copy: string | null } => {
+    if (opts.json) return { name: basename(file), copy: null };
     try {
-      const read = await readSource(file);
-      for (const w of read.warnings) console.error(`warning: ${file}: ${w}`);
-      const slot = opts.json ? { name: basename(file), copy: null } : sourceSlot(file, opts.sources);
+      return sourceSlot(file, opts.sources);
+    } catch {
+      return { name: basename(file), copy: null };
+    }
+  };
+  const provisional = new Map(files.map((f) => [f, slotOf(f).name]));
+  let i = 0;
+  for await (let result of extractAll(files, (f) => provisional.get(f)!)) {
+    const file = files[i++]!;
+    try {
+      if (!result.ok) {
+        for (const w of result.warnings) console.error(`warning: ${file}: ${w}`);
+        throw new Error(result.message);
+      }
+      const slot = slotOf(file);
       const sourceFile = slot.name;
-      const doc = ingestText(read.text, { sourceFile, places, aliases });
-      for (const w of doc.warnings) console.error(`warning: ${file}: ${w}`);
+      if (sourceFile !== provisional.get(file)) {
+        result = await ingestFile(file, sourceFile, loadPlaces(), loadUnitAliases());
+        if (!result.ok) {
+          for (const w of result.warnings) console.error(`warning: ${file}: ${w}`);
+          throw new Error(result.message);
+        }
+      }
+      const doc = result.doc;
+      for (const w of result.warnings) console.error(`warning: ${file}: ${w}`);
       if (opts.json) {
         records.push(jsonRecord(file, doc));
         continue;
@@ -134,7 +217,7 @@ async function main(): Promise<number> {
       let slug = known.get(sourceFile) ?? doc.slug;
       for (let n = 2; taken.has(slug) && taken.get(slug) !== sourceFile; n++) slug = `${doc.slug}-${n}`;
       taken.set(slug, sourceFile);
-      const outcome = writePolicy(opts.out, slug, doc.data, doc.body, opts.force);
+      const outcome = writePolicy(opts.out, slug, doc.data, doc.body, opts.force, result.text);
       // The original is kept only for a document that went through, so a failed file leaves nothing.
       if (slot.copy) {
         mkdirSync(opts.sources, { recursive: true });
@@ -148,7 +231,7 @@ async function main(): Promise<number> {
       }
     } catch (e) {
       failed++;
-      const msg = e instanceof IngestError ? e.message : e instanceof ExtractionError ? `${file}: ${e.message}` : `${file}: unexpected failure: ${(e as Error).message}`;
+      const msg = result.ok ? `${file}: unexpected failure: ${(e as Error).message}` : result.message;
       console.error(`error: ${msg}`);
       records.push({ source: file, error: msg });
     }

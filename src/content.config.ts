@@ -1,12 +1,15 @@
 /**
  * The content collection of policy documents, validated by the same schema the ingest uses.
+ * The folder is content/policies, or POLICY_DIR when set (src/site/content-dirs.ts). The loader
+ * checks every file first and fails the build with all problems at once (src/site/policy-loader.ts).
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { policySchema } from './lib/schema.ts';
+import { POLICIES_DIR } from './site/content-dirs.ts';
+import { policyLoader } from './site/policy-loader.ts';
 
 const policies = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './content/policies' }),
+  loader: policyLoader(POLICIES_DIR),
   schema: policySchema,
 });
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
+import jsYaml from 'js-yaml';
 import type { PolicyData } from '../lib/schema.ts';
 
 export const GENERATOR = 'policy-kb ingest';
@@ -17,11 +18,25 @@ export function contentHash(data: Record<string, unknown>, body: string): string
   return createHash('sha256').update(JSON.stringify(rest)).update('\0').update(body.trim()).digest('hex').slice(0, 16);
 }
 
-/** The Markdown file for a document: frontmatter with its hash stamp, then the body. */
+/** gray-matter's YAML (js-yaml 3) replaced by the js-yaml 4 that Astro reads frontmatter with. */
+const YAML_AS_ASTRO_READS = { engines: { yaml: { parse: (s: string) => jsYaml.load(s) as object, stringify: (o: object) => jsYaml.dump(o) } } };
+
+/**
+ * The Markdown file for a document: frontmatter with its hash stamp, then the body.
+ *
+ * gray-matter writes YAML 1.1 (js-yaml 3), Astro reads YAML 1.2 (js-yaml 4): a few strings are
+ * plain text to the writer and numbers to the reader (a hash 0635327409752880, an item number
+ * 08.), so a document would fail the build with "expected string, received number". The text
+ * is read back as Astro will read it, and written by the reader's own library when it differs.
+ */
 export function serialize(data: PolicyData, body: string): string {
   const plain = JSON.parse(JSON.stringify({ ...data, generated: undefined })) as Record<string, unknown>;
   const stamped = { ...plain, generated: { by: GENERATOR, hash: contentHash(plain, body) } };
-  return matter.stringify(`\n${body.trim()}\n`, stamped);
+  const content = `\n${body.trim()}\n`;
+  const text = matter.stringify(content, stamped);
+  const frontmatter = text.slice(4, text.indexOf('\n---\n', 3) + 1);
+  if (JSON.stringify(jsYaml.load(frontmatter)) === JSON.stringify(stamped)) return text;
+  return matter.stringify(content, stamped, YAML_AS_ASTRO_READS);
 }
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'kept-hand-edit';
@@ -49,11 +64,10 @@ export function writeAtomic(path: string, text: string): void {
   }
 }
 
-/** Writes one document; refuses to replace a hand-edited file unless `force`. */
-export function writePolicy(dir: string, slug: string, data: PolicyData, body: string, force: boolean): WriteOutcome {
+/** Writes one document (`text`: its {@link serialize}d file, when already made); refuses to replace a hand-edited file unless `force`. */
+export function writePolicy(dir: string, slug: string, data: PolicyData, body: string, force: boolean, text = serialize(data, body)): WriteOutcome {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${slug}.md`);
-  const text = serialize(data, body);
   if (existsSync(path)) {
     if (readFileSync(path, 'utf8') === text) return 'unchanged';
     if (!force && handEditOf(path)) return 'kept-hand-edit';

@@ -1,8 +1,19 @@
 /**
  * Validation of policy files without building the site: every problem of every file, each
- * with its line, so a clerk can fix them all in one pass.
+ * with its line, so a clerk can fix them all in one pass. `npm run check` prints them, and the
+ * build runs the same checks (src/site/policy-loader.ts) so that it fails with all of them at
+ * once instead of stopping at the first.
+ *
+ * The frontmatter is read with js-yaml, as Astro reads it, so the check and the build agree on
+ * what a field holds (an unquoted 2024-01-05 is a timestamp to both); the `yaml` package, which
+ * keeps positions, is only used to find the line of a problem.
  */
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import jsYaml from 'js-yaml';
+import { LineCounter, parseDocument, isNode, isScalar, type Document } from 'yaml';
+import type { ZodIssue, ZodTypeAny } from 'zod';
+import { binaryReason } from './bytes.ts';
 import { policySchema, referenceIssues, SLUG_PATTERN, type PolicyData } from './schema.ts';
 
 export interface Problem {
@@ -21,6 +32,51 @@ export interface CheckedFile {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 const ANCHOR = /^#{1,6}\s.*\{#([a-z][a-z0-9-]*)\}\s*$/gmu;
+/** The fields of the format (src/lib/schema.ts). */
+const SHAPE = policySchema.innerType().shape as Record<string, ZodTypeAny>;
+const FIELDS = new Set(Object.keys(SHAPE));
+
+/** The line (1-based) of every offset of a text, found by binary search over line starts. */
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+const typeName = (v: unknown): string =>
+  v === null ? 'null' : v instanceof Date ? 'date' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'mapping' : typeof v;
+
+/** A zod issue as a clerk reads it: what is wrong, then what to do. */
+function describeIssue(issue: ZodIssue, raw: Record<string, unknown>, literal: (path: readonly (string | number)[]) => string | undefined): string {
+  const field = issue.path.join('.') || '(frontmatter)';
+  const value = issue.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), raw);
+  if (issue.code === 'invalid_type') {
+    if (issue.received === 'undefined') {
+      const nullable = issue.path.length === 1 && SHAPE[String(issue.path[0])]?.safeParse(null).success;
+      return `${field}: Required: add "${String(issue.path.at(-1))}:" with its value${nullable ? ' (null when the document does not say)' : ''}`;
+    }
+    if (issue.expected === 'string' && (issue.received === 'number' || issue.received === 'date' || issue.received === 'boolean')) {
+      // As written (0635… would lose its zero as a number), else as read.
+      const shown = literal(issue.path) ?? (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+      return `${field}: ${issue.message}: put the value in quotes, e.g. ${String(issue.path.at(-1))}: '${shown}'`;
+    }
+    if (issue.expected === 'array') return `${field}: ${issue.message}: write a list, [a, b] or one "- item" per line ([] when empty)`;
+    if (issue.received === 'null') return `${field}: ${issue.message}: this field cannot be null; give a value`;
+    return `${field}: ${issue.message}`;
+  }
+  if (issue.code === 'invalid_enum_value') return `${field}: ${issue.message}: use one of the listed values (其他 when none fits)`;
+  if (issue.code === 'too_small' && typeName(value) === 'string') return `${field}: is empty: give a value`;
+  return `${field}: ${issue.message}`;
+}
 
 /** Checks one policy file's text; `file` is only used in messages. */
 export function checkPolicyText(file: string, text: string): CheckedFile {
@@ -32,19 +88,65 @@ export function checkPolicyText(file: string, text: string): CheckedFile {
   if (!SLUG_PATTERN.test(slug)) {
     add(1, `file name "${slug}.md" is not a slug: use lowercase ASCII letters, digits and dashes (e.g. jiyuan-2018-gongzuo-yaodian.md)`);
   }
+  text = text.replace(/^\uFEFF/u, '');
   const fm = FRONTMATTER.exec(text);
   if (!fm) {
     add(1, 'no frontmatter: the file must start with a line "---", the fields, and another "---"');
     return { file, slug, data: null, problems };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(fm[1]!, { lineCounter, prettyErrors: false });
-  // Frontmatter starts on line 2 of the file.
-  const lineAt = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line + 1);
-  for (const e of doc.errors) add(lineAt(e.pos[0]), `frontmatter is not valid YAML: ${e.message.split('\n')[0]}`);
-  if (doc.errors.length > 0) return { file, slug, data: null, problems };
+  const source = fm[1]!;
+  let raw: Record<string, unknown>;
+  try {
+    const loaded = jsYaml.load(source);
+    if (loaded !== undefined && loaded !== null && (typeof loaded !== 'object' || Array.isArray(loaded))) {
+      add(2, 'frontmatter is not a list of fields: write one "field: value" per line');
+      return { file, slug, data: null, problems };
+    }
+    raw = (loaded ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    const err = e as { reason?: string; mark?: { line: number }; message: string };
+    // Frontmatter starts on line 2 of the file.
+    add((err.mark?.line ?? 0) + 2, `frontmatter is not valid YAML: ${err.reason ?? err.message.split('\n')[0]}: check the indentation, brackets and quotes there`);
+    return { file, slug, data: null, problems };
+  }
 
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  // The positions of fields, only when a problem needs a line.
+  let doc: Document | null = null;
+  let lineOf: ((offset: number) => number) | null = null;
+  const located = (): Document => {
+    if (!doc) {
+      const counter = new LineCounter();
+      doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+      lineOf = (offset) => counter.linePos(offset).line + 1;
+    }
+    return doc;
+  };
+  const literal = (path: readonly (string | number)[]): string | undefined => {
+    const node = located().getIn(path, true);
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  };
+  const lineAtPath = (path: readonly (string | number)[]): number => {
+    const doc = located();
+    // Point at the deepest part of the path that exists in the file.
+    let p = [...path];
+    let node = doc.getIn(p, true);
+    while (!isNode(node) && p.length > 0) {
+      p = p.slice(0, -1);
+      node = p.length > 0 ? doc.getIn(p, true) : doc.contents;
+    }
+    const where = isNode(node) ? node.range?.[0] : undefined;
+    return where === undefined ? 1 : lineOf!(where);
+  };
+
+  for (const key of Object.keys(raw)) {
+    if (FIELDS.has(key)) continue;
+    const fix =
+      key === 'slug'
+        ? 'a page’s address is its file name: rename the file instead, and remove the field'
+        : `it is not a field of the format and is ignored: check its spelling (fields: ${[...FIELDS].join(', ')})`;
+    add(lineAtPath([key]), `${key}: ${fix}`, 'warning');
+  }
+
   const parsed = policySchema.safeParse(raw);
   let data: PolicyData | null = null;
   if (!parsed.success) {
@@ -53,45 +155,89 @@ export function checkPolicyText(file: string, text: string): CheckedFile {
     for (const r of referenceIssues(raw)) {
       if (!issues.some((i) => i.path.join('.') === r.path.join('.'))) issues.push({ ...r, code: 'custom' });
     }
-    for (const issue of issues) {
-      // Point at the deepest part of the path that exists in the file.
-      let path = issue.path;
-      let node = doc.getIn(path, true);
-      while (!isNode(node) && path.length > 0) {
-        path = path.slice(0, -1);
-        node = path.length > 0 ? doc.getIn(path, true) : doc.contents;
-      }
-      const where = isNode(node) ? node.range?.[0] : undefined;
-      const field = issue.path.join('.') || '(frontmatter)';
-      add(lineAt(where), `${field}: ${issue.message}`);
-    }
+    for (const issue of issues) add(lineAtPath(issue.path), describeIssue(issue, raw, literal));
   } else data = parsed.data;
 
   const bodyStart = fm[0].split('\n').length;
   const body = text.slice(fm[0].length);
+  const bodyLine = lineIndex(body);
   const anchors = new Map<string, number>();
   for (const m of body.matchAll(ANCHOR)) {
-    const line = bodyStart + body.slice(0, m.index).split('\n').length - 1;
+    const line = bodyStart + bodyLine(m.index) - 1;
     if (anchors.has(m[1]!)) add(line, `duplicate anchor {#${m[1]}} (first on line ${anchors.get(m[1]!)}): give each heading its own id`);
     else anchors.set(m[1]!, line);
   }
   const rawMeasures = Array.isArray(raw.measures) ? (raw.measures as { id?: unknown }[]) : [];
   for (const [i, m] of rawMeasures.entries()) {
     if (typeof m?.id === 'string' && !anchors.has(m.id)) {
-      const node = doc.getIn(['measures', i, 'id'], true);
-      add(lineAt(isNode(node) ? node.range?.[0] : undefined), `measure "${m.id}" has no heading with {#${m.id}} in the body: add the anchor to its heading or remove the measure`);
+      add(lineAtPath(['measures', i, 'id']), `measure "${m.id}" has no heading with {#${m.id}} in the body: add the anchor to its heading or remove the measure`);
     }
   }
   if (data) {
     const flat = body.replace(/\\(.)/gu, '$1');
     for (const [i, t] of data.targets.entries()) {
       if (!flat.includes(t.text)) {
-        const node = doc.getIn(['targets', i, 'text'], true);
-        add(lineAt(isNode(node) ? node.range?.[0] : undefined), `target text "${t.text.slice(0, 30)}" is not in the body, so it cannot be highlighted: copy it exactly from the text`, 'warning');
+        add(lineAtPath(['targets', i, 'text']), `target text "${t.text.slice(0, 30)}" is not in the body, so it cannot be highlighted: copy it exactly from the text`, 'warning');
       }
     }
   }
   return { file, slug, data, problems };
+}
+
+/** Bytes above which a policy file is probably several documents, or a data dump. */
+export const LARGE_FILE = 5 * 2 ** 20;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/**
+ * Checks one policy file's bytes: an empty or binary file and bytes that are not UTF-8 are
+ * problems of their own (the site would show U+FFFD where the bytes are broken); the text then
+ * goes through {@link checkPolicyText}.
+ */
+export function checkPolicyBytes(file: string, bytes: Uint8Array): CheckedFile {
+  const slug = file.replace(/^.*\//u, '').replace(/\.md$/u, '');
+  const only = (message: string): CheckedFile => ({ file, slug, data: null, problems: [{ file, line: 1, message, severity: 'error' }] });
+  if (bytes.length === 0) return only('the file is empty (0 bytes): write the document into it, or delete it');
+  const binary = binaryReason(bytes);
+  if (binary) return only(`not a text file (${binary}): policy files are UTF-8 Markdown; ingest the original with npm run ingest, or delete this file`);
+  const checked = checkDecoded(file, bytes);
+  if (bytes.length > LARGE_FILE) {
+    checked.problems.push({
+      file,
+      line: 1,
+      message: `the file is unusually large (${(bytes.length / 2 ** 20).toFixed(1)} MB; a policy file is rarely over 1 MB): check that it holds one document; its page will be as large, and slow to build and to load`,
+      severity: 'warning',
+    });
+  }
+  return checked;
+}
+
+function checkDecoded(file: string, bytes: Uint8Array): CheckedFile {
+  let strict: string | null = null;
+  try {
+    strict = strictUtf8.decode(bytes);
+  } catch {
+    // Not UTF-8: below.
+  }
+  if (strict !== null) return checkPolicyText(file, strict);
+  {
+    // Not UTF-8: name the lines where the bytes are broken, and check the rest as it would be read.
+    const text = lenientUtf8.decode(bytes);
+    const checked = checkPolicyText(file, text);
+    const broken: number[] = [];
+    text.split('\n').forEach((l, i) => {
+      if (l.includes('\uFFFD')) broken.push(i + 1);
+    });
+    const lines = broken.length > 5 ? `${broken.slice(0, 5).join(', ')} and ${broken.length - 5} more` : broken.join(', ');
+    checked.problems.unshift({
+      file,
+      line: broken[0] ?? 1,
+      message: `not valid UTF-8 (line${broken.length === 1 ? '' : 's'} ${lines}): open it in an editor that detects the encoding and save it as UTF-8`,
+      severity: 'error',
+    });
+    return checked;
+  }
 }
 
 /** Problems that only show across files: two documents claiming the same source or slug. */
@@ -112,6 +258,15 @@ export function checkAcross(files: CheckedFile[]): Problem[] {
     }
   }
   return problems;
+}
+
+/** Every `*.md` of a folder (and its subfolders), checked one by one and across: what `npm run check` prints. */
+export function checkPolicyFolder(dir: string): { files: CheckedFile[]; problems: Problem[] } {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .map((n) => checkPolicyBytes(join(dir, n), readFileSync(join(dir, n))));
+  return { files, problems: [...files.flatMap((f) => f.problems), ...checkAcross(files)] };
 }
 
 /** `file:line: message` as editors and terminals understand it. */

@@ -40,7 +40,8 @@ export class ExtractionError extends Error {
 // Sharing sites name the document in their banner: 《….docx》由会员分享; template sites in 下面是小编为大家整理的…
 const BANNER_TITLE = [/《([^《》]{4,80}?)》由会员分享/u, /下面是小编为大家整理的(.{4,80}?)[,，]供大家参考/u];
 
-const ACCOUNT_SECTION = /^(基本情况|主要做法|工作成效|主要成效|取得的成效|主要成绩|取得的成绩|工作回顾|主要工作|工作开展情况|经验做法|.*(工作|履职)情况)$/u;
+// `主要工作及成效`, `工作进展和成效`: the work done and its results, reported together.
+const ACCOUNT_SECTION = /^(基本情况|主要做法|工作成效|主要成效|取得的成效|主要成绩|取得的成绩|工作回顾|主要工作|工作开展情况|经验做法|.*(工作|履职)情况|.*工作(进展)?(及|和|与)(主要)?(成效|成绩))$/u;
 
 // Sections and documents that state what is to be done: their bare counts are commitments.
 const PLAN_SECTION = /打算|计划|下一步|今后|目标|任务|措施|举措|重点工作/u;
@@ -57,6 +58,9 @@ function titleHints(raw: string): string[] {
   return hints;
 }
 
+/** Characters of text above which a file is probably several documents, or a data dump. */
+export const LONG_TEXT = 500_000;
+
 /** Turns the decoded text of one document into its frontmatter and Markdown body. */
 export function ingestText(raw: string, ctx: IngestContext): Ingested {
   const warnings: string[] = [];
@@ -66,6 +70,12 @@ export function ingestText(raw: string, ctx: IngestContext): Ingested {
   const { meta, body } = extractMetadata(cleaned, portal.fields, ctx.places, titleHints(raw));
   if (body.replace(/\s/gu, '').length < 20) {
     throw new ExtractionError('no document text left after removing page noise: check that the file holds the document itself');
+  }
+  if (body.length > LONG_TEXT) {
+    warnings.push(
+      `the text is unusually long (${body.length.toLocaleString('en')} characters; a policy document rarely has more than 100,000): ` +
+        'check that the file holds one document and split it into one file per document if not; a text this long makes a page of many megabytes and a slow build',
+    );
   }
   const structure = buildStructure(body);
   if (structure.sections.length === 0) {
