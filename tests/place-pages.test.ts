@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { groupByPlace, PLACE_PAGE_LIMIT, placeSlug, splitsByPlace } from '../src/lib/place-pages.ts';
+import { groupByPlace, PLACE_PAGE_LIMIT, placeSlug, regionOf, splitsByPlace } from '../src/lib/place-pages.ts';
 import { buildSiteIndex } from '../src/lib/site-index.ts';
 import { themePlacePages } from '../src/lib/theme-index.ts';
 import { unitPlacePages, unitPlaceRoutes } from '../src/lib/unit-directory.ts';
 import { loadSiteVocabulary } from '../src/site/vocab.ts';
 import { syntheticPolicies } from './support/synthetic.ts';
+
+describe('regionOf', () => {
+  it('is the province, else the place', () => {
+    expect(regionOf({ province: '河南省', place: '济源市' })).toBe('河南省');
+    expect(regionOf({ province: null, place: '未注明' })).toBe('未注明');
+  });
+});
 
 describe('groupByPlace', () => {
   it('keeps the order places first appear in, one group per place slug, 未注明 on its own page', () => {
@@ -34,7 +41,9 @@ describe('place pages of a large base', () => {
     const pages = unitPlacePages(unit);
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.flatMap((p) => p.items.map((d) => d.doc.slug)).sort()).toEqual(unit.documents.map((d) => d.doc.slug).sort());
-    for (const p of pages) expect(p.items.every((d) => p.places.includes(d.doc.place))).toBe(true);
+    for (const p of pages) expect(p.items.every((d) => p.places.includes(regionOf(d.doc)))).toBe(true);
+    // One page per province at most: never hundreds of pages of a city each.
+    expect(pages.length).toBeLessThanOrEqual(new Set(unit.documents.map((d) => regionOf(d.doc))).size);
     expect(pages.reduce((n, p) => n + p.counts.lead + p.counts.support + p.counts.responsible, 0)).toBe(unit.counts.lead + unit.counts.support + unit.counts.responsible);
   });
 

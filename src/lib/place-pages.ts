@@ -2,7 +2,9 @@
  * Splitting a long directory page by place. A unit such as 市教育局 or a theme such as 党建引领
  * is named in nearly every document: at thousands of documents, one page of all their
  * measures would run to megabytes. Above PLACE_PAGE_LIMIT documents such a page lists its
- * places with counts, and each place gets a page of its own.
+ * regions with counts, and each region gets a page of its own. A region is a province, so that
+ * a page never splits into hundreds of pages of a city each; a document without a province
+ * keeps its place (a city the gazetteer does not know, or 未注明).
  */
 import { nameSlug, UNKNOWN_SLUG, type Slug } from './site-paths.ts';
 import { UNKNOWN } from './ui-text.ts';
@@ -21,6 +23,11 @@ export interface PlaceGroup<T> {
 /** The URL segment of a place: its pinyin, or the page of unknown places. */
 export function placeSlug(place: string): Slug {
   return place === UNKNOWN ? UNKNOWN_SLUG : nameSlug(place);
+}
+
+/** The region a document's place page belongs to: its province, else its place. */
+export function regionOf(doc: { province: string | null; place: string }): string {
+  return doc.province ?? doc.place;
 }
 
 /** Groups items by the slug of their place, keeping the order in which places first appear. */

@@ -7,7 +7,7 @@ import { byDateDesc, collator, summarize, type DocSummary, type PolicyDoc } from
 import type { TargetRow } from './target-index.ts';
 import type { Theme } from './themes.ts';
 import { UNKNOWN } from './ui-text.ts';
-import { groupByPlace } from './place-pages.ts';
+import { groupByPlace, regionOf } from './place-pages.ts';
 import type { Slug } from './site-paths.ts';
 
 /** A measure on a theme page. */
@@ -109,6 +109,7 @@ export function buildThemeIndex(themes: readonly Theme[], docs: readonly PolicyD
 /** One place page of a theme split by place, with what its summary shows. */
 export interface ThemePlacePage {
   slug: Slug;
+  /** The region (province) of the page; its places are in `items`. */
   places: string[];
   items: ThemePlace[];
   documents: number;
@@ -119,7 +120,7 @@ export interface ThemePlacePage {
 
 /** The place pages of a theme (src/lib/place-pages.ts), in the order of its places. */
 export function themePlacePages(entry: ThemeEntry): ThemePlacePage[] {
-  return groupByPlace(entry.places, (p) => p.place).map((g) => {
+  return groupByPlace(entry.places, (p) => regionOf(p.years[0]!.documents[0]!.doc)).map((g) => {
     const docs = g.items.flatMap((p) => p.years.flatMap((y) => y.documents));
     return {
       ...g,

@@ -12,7 +12,7 @@ import type { Measure } from './schema.ts';
 import type { AliasTable } from './units.ts';
 import { collator, summarize, byDateDesc, type DocSummary, type PolicyDoc } from './documents.ts';
 import { nameSlug, type Slug } from './site-paths.ts';
-import { groupByPlace } from './place-pages.ts';
+import { groupByPlace, regionOf } from './place-pages.ts';
 import { UNKNOWN, type UnitRole } from './ui-text.ts';
 
 /** Turns a unit name of one place (济源市教育局) into its role name (市教育局). */
@@ -220,7 +220,7 @@ export interface UnitPlacePage {
 
 /** The place pages of a unit (src/lib/place-pages.ts), in the order of its documents. */
 export function unitPlacePages(unit: UnitEntry): UnitPlacePage[] {
-  return groupByPlace(unit.documents, (d) => d.doc.place).map((g) => {
+  return groupByPlace(unit.documents, (d) => regionOf(d.doc)).map((g) => {
     const counts = zeroCounts();
     for (const d of g.items) for (const r of Object.keys(counts) as UnitRole[]) counts[r] += d.counts[r];
     return { ...g, counts };
