@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignByTheme } from '../src/lib/compare.ts';
-import { buildComparisons, buildPicker, compareDocOf } from '../src/lib/comparison-data.ts';
+import { buildComparisons, buildPicker } from '../src/lib/comparison-data.ts';
 import type { PolicyDoc } from '../src/lib/documents.ts';
 import { buildSiteIndex } from '../src/lib/site-index.ts';
 import { loadSiteVocabulary } from '../src/site/vocab.ts';

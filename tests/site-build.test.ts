@@ -151,7 +151,7 @@ describe('index pages', () => {
     }
     expect(hrefs(page(paths.targets), '/targets/')).toEqual(expect.arrayContaining([paths.targetYear(2025), paths.targetYear(null)]));
     const perYear = new Set(docs.flatMap((d) => d.data.targets.map((t) => t.year)));
-    expect([...perYear].reduce((n, y) => n + byTag(page(paths.targetYear(y)), 'tbody').flatMap((b) => byTag(b, 'tr')).length, 0)).toBe(all);
+    expect([...perYear].reduce<number>((n, y) => n + byTag(page(paths.targetYear(y)), 'tbody').flatMap((b) => byTag(b, 'tr')).length, 0)).toBe(all);
   });
   it('show on the home page what is in the base, the newest documents and every index', () => {
     const home = page('/');
