@@ -4,35 +4,21 @@
  * the differences toggle, removing a document, and a downloaded CSV read back.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BOM, parseCsv } from '../src/lib/csv.ts';
-import { launchChromium } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { useServedSite } from './support/served-site.ts';
 
 const JIYUAN = 'jiyuan-2018-jiaoyuju-gongzuo-yaodian';
 const FANGAN = 'tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng';
 const JINGJIANG = 'jingjiang-2022-lvxing-jiaoyu-zhize-qingkuang-huibao';
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  const error = inject('searchBuildError');
-  if (error) throw new Error(error);
-  server = await serveStatic(inject('searchDist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite();
 
 async function open(path: string, width = 1280): Promise<Page & { errors: string[] }> {
-  const page = (await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true })) as Page & { errors: string[] };
+  const page = (await site.browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true })) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   return page;
 }
 
@@ -129,7 +115,7 @@ describe('the comparison page', () => {
     const rows = parseCsv(text);
     expect(rows[0]![0]).toBe('主题');
     expect(rows[0]![1]).toContain('济源市教育局2018年工作要点');
-    expect(rows[1]![1]).toBe(`${server.url}/policies/${JIYUAN}/`);
+    expect(rows[1]![1]).toBe(`${site.url}/policies/${JIYUAN}/`);
     const rotation = rows.find((r) => r[0] === '教师交流轮岗')!;
     expect(rotation[1]).toContain('23. 探索教师管理新机制');
     expect(rotation[2]).toContain('不低于 20%');

@@ -3,36 +3,22 @@
  * served on 127.0.0.1: typing, results, filters, following a result to its measure, the URL as
  * the state (back button, reload), the empty and no-result states, and the header box.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { missingPhrases, queryPhrases } from '../src/lib/search-results.ts';
 import { paths } from '../src/lib/site-paths.ts';
 import { loadPolicies } from './support/fixtures.ts';
-import { launchChromium } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { useServedSite } from './support/served-site.ts';
 
 const JIYUAN = 'jiyuan-2018-jiaoyuju-gongzuo-yaodian';
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  const error = inject('searchBuildError');
-  if (error) throw new Error(error);
-  server = await serveStatic(inject('searchDist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite();
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   return page;
 }
 
