@@ -171,7 +171,8 @@ export const UNTHEMED_LABEL = '未归入主题的措施';
 /** What an empty cell says. */
 export const NOT_COVERED = '未涉及';
 
-const DIFFERENCE_LABELS = { coverage: '仅部分文件涉及', targets: '指标要求不同' } as const;
+/** Why a row is a difference, as the table, its legend and its export say it. */
+export const DIFFERENCE_LABELS = { coverage: '仅部分文件涉及', targets: '指标要求不同' } as const;
 
 /** A cell as plain text: one measure a line, its targets and units indented below. */
 export function cellText(cell: readonly CompareMeasure[]): string {

@@ -8,6 +8,7 @@ import {
   comparisonExport,
   comparisonFileName,
   comparisonRows,
+  DIFFERENCE_LABELS,
   docLabel,
   NOT_COVERED,
   parseCompareState,
@@ -191,8 +192,6 @@ function measureList(doc: CompareTable['docs'][number], cell: CompareTable['rows
   return list;
 }
 
-const DIFFERENCE_TEXT = { coverage: '仅部分文件涉及', targets: '指标要求不同' } as const;
-
 function draw(t: CompareTable): void {
   const head = h('tr', {}, h('th', { scope: 'col', class: 'c-theme' }, '主题'));
   t.docs.forEach((d) => {
@@ -204,7 +203,7 @@ function draw(t: CompareTable): void {
   for (const r of rows) {
     const name = r.theme ? h('a', { href: r.theme.url }, r.theme.name) : h('span', {}, UNTHEMED_LABEL);
     const th = h('th', { scope: 'row', class: 'c-theme' }, name, h('span', { class: 'small muted cover' }, `${r.covered}/${t.docs.length} 份涉及`));
-    if (r.difference !== null) th.append(h('span', { class: `badge badge-${r.difference}` }, DIFFERENCE_TEXT[r.difference]));
+    if (r.difference !== null) th.append(h('span', { class: `badge badge-${r.difference}` }, DIFFERENCE_LABELS[r.difference]));
     const tr = h('tr', r.difference === null ? {} : { class: `diff-${r.difference}` }, th);
     r.cells.forEach((cell, i) => tr.append(h('td', {}, measureList(t.docs[i]!, cell))));
     body.append(tr);
