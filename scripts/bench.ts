@@ -33,7 +33,7 @@ import type { Gazetteer } from '../src/lib/places.ts';
 import { policySchema } from '../src/lib/schema.ts';
 import { buildSiteIndex } from '../src/lib/site-index.ts';
 import { loadSiteVocabulary } from '../src/site/vocab.ts';
-import { loadPagefind } from './build-search-client.ts';
+import { loadPagefind, loadStartFacets } from './build-search-client.ts';
 import { citiesOf, poolFrom, syntheticDoc } from './bench/corpus.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -155,14 +155,14 @@ function compareFetches(dist: string): string[] {
 
 /**
  * What a browser fetches for a first search: the /search/ page and its assets, pagefind.js and
- * its worker, then what Pagefind reads (entry, wasm, metadata, filters, index chunks) for the
- * filters and one query, and the fragments of the first page of results.
+ * its worker, then what Pagefind reads (entry, wasm, metadata, the filter indexes of the facets
+ * the page shows open, index chunks) for one query, and the fragments of the first page of results.
  */
 async function firstSearchBytes(dist: string): Promise<number | null> {
   const page = pageWeight(dist, 'search');
   if (page === null || !existsSync(join(dist, 'pagefind', 'pagefind.js'))) return null;
   const client = await loadPagefind(dist);
-  await client.filters();
+  await loadStartFacets(client, dist);
   const found = await client.search(FIRST_QUERY);
   await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
   return page + client.scriptBytes + sizeOf(join(dist, 'pagefind', 'pagefind-worker.js')) + client.bytesFetched();

@@ -12,6 +12,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { filterIndexesOf, openFacets, parseFacetSizes } from '../src/lib/search-facets.ts';
 import type { PagefindApi } from '../src/lib/search-results.ts';
 
 /** A loaded bundle, with the bytes it has fetched so far. */
@@ -108,4 +109,15 @@ export async function loadPagefind(siteDir: string, options: { lang?: string; ex
     filters: () => api.filters(),
     preload: (term, o) => api.preload(term, o),
   };
+}
+
+/**
+ * Loads what the search page loads before its first search: the filter indexes of the facets
+ * it shows open (src/scripts/search-page.ts), as the built /search/ page describes them.
+ */
+export async function loadStartFacets(client: PagefindApi, siteDir: string): Promise<void> {
+  const html = await readFile(join(siteDir, 'search', 'index.html'), 'utf8');
+  const attr = /data-facet-sizes="([^"]*)"/.exec(html)?.[1]?.replace(/&#34;|&quot;/g, '"');
+  const open = openFacets(parseFacetSizes(attr), { q: '', filters: {}, sort: 'relevance' });
+  await client.preload(null, { filters: filterIndexesOf(open) });
 }

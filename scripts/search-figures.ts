@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { queryPhrases } from '../src/lib/search-results.ts';
-import { loadPagefind } from './build-search-client.ts';
+import { loadPagefind, loadStartFacets } from './build-search-client.ts';
 import { pagefindBinary } from './build-search-index.ts';
 
 const USAGE = 'usage: npm run search:figures [-- --site DIR] [--compare PAGEFIND_DIR] [--scale N] [--queries q1,q2]';
@@ -107,7 +107,7 @@ interface QueryFigure {
  * result), then bytes as the page fetches them (search, then the first page of results) with a
  * fresh client, so the first query pays for loading Pagefind and later ones reuse what it loaded.
  */
-async function queryFigures(bundleSite: string, queries: string[]): Promise<{ first: number; script: number; perQuery: QueryFigure[] }> {
+async function queryFigures(bundleSite: string, site: string, queries: string[]): Promise<{ first: number; script: number; perQuery: QueryFigure[] }> {
   const truth = literalTruth();
   const counter = await loadPagefind(bundleSite);
   const counts = new Map<string, { found: number; truth: number; missed: number }>();
@@ -120,8 +120,8 @@ async function queryFigures(bundleSite: string, queries: string[]): Promise<{ fi
   const client = await loadPagefind(bundleSite);
   const perQuery: QueryFigure[] = [];
   let before = 0;
-  // The page loads the filter indexes with Pagefind, before its first search.
-  await client.filters();
+  // The page loads the filter indexes of the facets it shows open, before its first search.
+  await loadStartFacets(client, site);
   for (const query of queries) {
     const found = await client.search(query);
     await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
@@ -148,7 +148,7 @@ async function figuresFor(label: string, binary: string, site: string, work: str
       `filter chunks ${count(/^filter\//)} (${kb(sum(/^filter\//))}), meta ${kb(sum(/\.pf_meta$/))}, wasm ${kb(sum(/^wasm\./))}, ` +
       `pagefind.js ${kb(sum(/^pagefind\.js$/))}, worker ${kb(sum(/^pagefind-worker\.js$/))}`,
   );
-  const q = await queryFigures(bundleSite, queries);
+  const q = await queryFigures(bundleSite, site, queries);
   const worker = sum(/^pagefind-worker\.js$/);
   console.log(
     `first query: ${kb(q.first + q.script + worker)} (pagefind.js ${kb(q.script)} + worker ${kb(worker)} + entry, wasm, meta, filter and index chunks, fragments of up to ${PAGE_SIZE} results)`,

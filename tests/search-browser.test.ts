@@ -43,6 +43,35 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('loads a long facet’s index only when the reader opens it, then counts its values', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const filterFetches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/pagefind/filter/')) filterFetches.push(r.url());
+    });
+    await page.goto(`${site.url}${paths.search}?q=${encodeURIComponent('大班额')}`);
+    await status(page, '找到 3 份文件');
+    const unit = page.locator('.search-facet[data-param="unit"]');
+    // The sample names 25 units: a long facet, closed and not yet counted.
+    expect(await unit.getAttribute('open')).toBeNull();
+    expect(await unit.locator('label').count()).toBe(0);
+    const before = filterFetches.length;
+    expect(await page.locator('.search-facet[data-param="city"] label').count()).toBeGreaterThan(0);
+
+    await unit.locator('summary').click();
+    await page.waitForFunction(() => document.querySelectorAll('.search-facet[data-param="unit"] label').length > 0);
+    expect(filterFetches.length).toBe(before + 1);
+    expect(await page.locator('.search-facet[data-param="unit"]').getAttribute('open')).not.toBeNull();
+    const counts = await page.locator('.search-facet[data-param="unit"] .search-count').allTextContents();
+    expect(counts.every((c) => Number(c) >= 1 && Number(c) <= 3)).toBe(true);
+    // Choosing a unit keeps the facet open and counted.
+    await page.locator('.search-facet[data-param="unit"] input').first().check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('unit'));
+    await page.waitForFunction(() => document.querySelector('#search-app')?.getAttribute('data-state') === 'done');
+    expect(await page.locator('.search-facet[data-param="unit"] input:checked').count()).toBe(1);
+    await page.close();
+  });
+
   it('searches as one types, groups results by document with their measures, and keeps the query in the URL', async () => {
     const page = await open(paths.search);
     await page.locator('#search-q').fill('大班额');

@@ -68,7 +68,7 @@ export interface PagefindApi {
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResponse>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
+  preload(term: string | null, options?: PagefindSearchOptions): Promise<void>;
 }
 
 /**

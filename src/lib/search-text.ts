@@ -10,6 +10,7 @@ export const SEARCH_TEXT = {
   submit: '搜索',
   hint: '多个词用空格分开，结果须包含全部词语；加双引号只找完整短语，如 "课后服务" 或 “课后服务”。按 / 键可随时跳到搜索框。',
   facetsTitle: '筛选',
+  facetLoading: '正在统计…',
   clearFilters: '清除全部筛选',
   sortLabel: '排序',
   sorts: {

@@ -4,6 +4,10 @@
  * and writes every change back to the URL (typing replaces the entry, filters push a new one),
  * so links can be shared and the back button steps through searches.
  *
+ * Facets load lazily: Pagefind counts only the facets whose filter index it has loaded, and the
+ * long ones are most of what a first search would fetch, so a facet's index is loaded when the
+ * facet is shown open (the short ones, and those in use, at once; the rest when opened).
+ *
  * Only excerpts from Pagefind (escaped text and <mark>, checked again by safeExcerpt) are
  * inserted as HTML; every other text goes in with textContent.
  */
@@ -20,7 +24,8 @@ import {
   type SortOrder,
 } from '../lib/search-state.ts';
 import { sayingFirst, toResultView, type PagefindApi, type PagefindResult, type ResultView } from '../lib/search-results.ts';
-import { runSearch } from '../lib/search-run.ts';
+import { filterIndexesOf, openFacets, parseFacetSizes } from '../lib/search-facets.ts';
+import { runSearch, type FilterCounts } from '../lib/search-run.ts';
 import { SEARCH_TEXT as T } from '../lib/search-text.ts';
 
 /** Documents loaded per page of results. */
@@ -59,11 +64,39 @@ function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (import(/* @vite-ignore */ BUNDLE_URL) as Promise<PagefindApi>).then(async (api) => {
     await api.options({ excerptLength: 30 });
     await api.init();
-    // Loads the filter indexes: without this, searches in the worker come back without counts.
-    await api.filters();
     return api;
   });
   return pagefind;
+}
+
+/** Distinct values per facet, written by search.astro: which facets are short enough to start open. */
+const facetSizes = parseFacetSizes(ui.facets.dataset.facetSizes);
+/** Facets the reader opened or closed by hand; the rest follow openFacets' rule. */
+const facetChoice = new Map<FacetParam, boolean>();
+/** Facets whose filter index is loaded: only these have counts. */
+const loadedFacets = new Set<FacetParam>();
+
+function shownOpen(): Set<FacetParam> {
+  const open = new Set(openFacets(facetSizes, state));
+  for (const [param, isOpen] of facetChoice) {
+    if (isOpen) open.add(param);
+    else open.delete(param);
+  }
+  return open;
+}
+
+/** Loads the filter indexes of these facets that are not loaded yet. */
+async function loadFacets(api: PagefindApi, params: Iterable<FacetParam>): Promise<void> {
+  const missing = [...params].filter((p) => !loadedFacets.has(p));
+  if (missing.length === 0) return;
+  await api.preload(null, { filters: filterIndexesOf(missing) });
+  for (const p of missing) loadedFacets.add(p);
+}
+
+/** The facet counts of the current state, over the loaded facets. */
+async function currentCounts(api: PagefindApi): Promise<FilterCounts> {
+  if (isEmptyState(state)) return (await api.search(null)).filters;
+  return (await runSearch(api, state)).counts;
 }
 
 const pageTitle = document.title;
@@ -119,13 +152,22 @@ function go(next: SearchState, mode: 'push' | 'replace'): void {
   void render();
 }
 
-function renderFacets(counts: Record<string, Record<string, number>>): void {
+function renderFacets(counts: FilterCounts): void {
   // Keep keyboard focus on the same checkbox across the re-render.
   const active = document.activeElement instanceof HTMLInputElement && ui.facets.contains(document.activeElement) ? document.activeElement : null;
   const focusKey = active ? `${active.dataset.param}\u0000${active.value}` : null;
   const groups: HTMLElement[] = [];
+  const open = shownOpen();
   for (const facet of FACETS) {
     const selected = state.filters[facet.param] ?? [];
+    const summary = el('summary', { text: selected.length > 0 ? `${facet.label}（已选 ${selected.length}）` : facet.label });
+    if (!loadedFacets.has(facet.param)) {
+      // Not counted yet: opening it loads its index (the toggle listener below).
+      const group = el('details', { className: 'search-facet' }, [summary, el('p', { className: 'search-facet-loading', text: T.facetLoading })]);
+      group.dataset.param = facet.param;
+      groups.push(group);
+      continue;
+    }
     const options = facetOptions(facet, counts[facet.filter] ?? {}, selected);
     if (options.length === 0) continue;
     const list = el('ul', { className: 'search-facet-values' });
@@ -138,10 +180,9 @@ function renderFacets(counts: Record<string, Record<string, number>>): void {
       const label = el('label', {}, [box, el('span', { className: 'search-facet-value', text: option.value }), el('span', { className: 'search-count', text: String(option.count) })]);
       list.append(el('li', {}, [label]));
     }
-    const details = el('details', { className: 'search-facet' }, [el('summary', { text: selected.length > 0 ? `${facet.label}（已选 ${selected.length}）` : facet.label }), list]);
+    const details = el('details', { className: 'search-facet' }, [summary, list]);
     details.dataset.param = facet.param;
-    // Short facets and facets in use are open; the long ones (主题, 责任单位) start closed.
-    details.open = selected.length > 0 || options.length <= 8;
+    details.open = open.has(facet.param);
     groups.push(details);
   }
   ui.facets.replaceChildren(...groups);
@@ -200,8 +241,13 @@ async function render(): Promise<void> {
     ui.status.textContent = '';
     return;
   }
+  try {
+    await loadFacets(api, shownOpen());
+  } catch {
+    // Without the facet indexes the search still works; the facets stay uncounted.
+  }
   if (isEmptyState(state)) {
-    const totals = await api.filters();
+    const totals = await currentCounts(api);
     if (run !== generation) return;
     details = [];
     renderFacets(totals);
@@ -261,6 +307,33 @@ ui.facets.addEventListener('change', (event) => {
   typingEntry = false;
   go(toggleFilter(state, box.dataset.param as FacetParam, box.value), 'push');
 });
+
+// A facet opened by hand is loaded and counted; `toggle` does not bubble, hence the capture.
+ui.facets.addEventListener(
+  'toggle',
+  (event) => {
+    const group = event.target;
+    if (!(group instanceof HTMLDetailsElement) || !group.dataset.param) return;
+    const param = group.dataset.param as FacetParam;
+    // Renders set `open` too; only a change from what the rule says is the reader's choice.
+    if (group.open !== shownOpen().has(param)) facetChoice.set(param, group.open);
+    if (group.open && !loadedFacets.has(param)) void countFacet(param);
+  },
+  true,
+);
+
+async function countFacet(param: FacetParam): Promise<void> {
+  const run = generation;
+  try {
+    const api = await loadPagefind();
+    await loadFacets(api, [param]);
+    const counts = await currentCounts(api);
+    // A newer render counts the facet itself.
+    if (run === generation) renderFacets(counts);
+  } catch {
+    // Left uncounted; opening it again retries.
+  }
+}
 
 ui.clear.addEventListener('click', () => {
   typingEntry = false;
