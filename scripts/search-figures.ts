@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { queryPhrases } from '../src/lib/search-results.ts';
 import { loadPagefind, loadStartFacets } from './build-search-client.ts';
-import { pagefindBinary } from './build-search-index.ts';
+import { pagefindBinary, POLICY_GLOB } from './build-search-index.ts';
 
 const USAGE = 'usage: npm run search:figures [-- --site DIR] [--compare PAGEFIND_DIR] [--scale N] [--queries q1,q2]';
 /** Queries of the issue and the tests: words, words inside longer words, a phrase in quotes, unit names. */
@@ -70,7 +70,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 function runIndexer(binary: string, site: string, out: string): { seconds: number; peakMB: number | null; version: string } {
   rmSync(out, { recursive: true, force: true });
   const timed = existsSync('/usr/bin/time');
-  const args = ['--site', site, '--output-path', out, '--quiet'];
+  const args = ['--site', site, '--glob', POLICY_GLOB, '--output-path', out, '--quiet'];
   const started = performance.now();
   const run = timed ? spawnSync('/usr/bin/time', ['-v', binary, ...args], { encoding: 'utf8' }) : spawnSync(binary, args, { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;

@@ -63,6 +63,8 @@ describe('indexSite', () => {
   it('indexes only the policy pages and finds nothing wrong', async () => {
     const site = makeSite('good', {
       'index.html': '<!doctype html><html lang="zh-CN"><body><h1>首页</h1></body></html>',
+      // Outside /policies/: not read, even with the attribute.
+      'units/x/index.html': policyPage('单位页'),
       'policies/a/index.html': policyPage('甲文件'),
       'policies/b/index.html': policyPage('乙文件'),
     });
