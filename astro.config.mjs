@@ -1,9 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { markdownPipeline } from './src/markdown/index.ts';
-import { policyMarkdownOptions, SITE_URL } from './src/site/markdown-options.ts';
-
-const { remarkPlugins, rehypePlugins } = markdownPipeline(policyMarkdownOptions(SITE_URL));
+import { siteMarkdownConfig, SITE_URL } from './src/site/markdown-options.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -11,13 +8,5 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  markdown: {
-    remarkPlugins,
-    rehypePlugins,
-    // Our own anchors ({#m1}) are the ids; generated slugs of Chinese headings are not wanted.
-    syntaxHighlight: false,
-    // Document text is quoted verbatim: no curly quotes or dashes, no autolinked text.
-    smartypants: false,
-    gfm: false,
-  },
+  markdown: siteMarkdownConfig(SITE_URL),
 });

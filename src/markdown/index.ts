@@ -1,9 +1,10 @@
 /**
- * The Markdown pipeline of policy pages, in order. Imported by astro.config.mjs and by the
- * tests, so that tests run the same plugins the site does.
+ * The Markdown pipeline of policy pages, in order. Used through src/site/markdown-options.ts
+ * (astro.config.mjs and the policy page's renderer) and by the tests, so that tests run the
+ * same plugins the site does.
  *
- * Every plugin's output depends only on the document itself and on the options given here:
- * Astro caches rendered bodies per file, so nothing may depend on other documents.
+ * Every plugin's output depends only on the document itself and on the options given here, so
+ * a body renders alike whenever and wherever it is rendered.
  */
 import type { Plugin } from 'unified';
 import type { AliasTable } from '../lib/units.ts';

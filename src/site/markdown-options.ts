@@ -2,7 +2,8 @@
  * The options of the policy Markdown pipeline for this site: citation base URL, unit pages
  * by role name, the unit alias table. Shared by astro.config.mjs and the tests.
  */
-import type { PipelineOptions } from '../markdown/index.ts';
+import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
+import { markdownPipeline, type PipelineOptions } from '../markdown/index.ts';
 import { paths } from '../lib/site-paths.ts';
 import { loadUnitAliases, VOCAB_DIR } from '../ingest/vocab.ts';
 import { loadRoleNamer } from './vocab.ts';
@@ -23,4 +24,21 @@ export function policyMarkdownOptions(site = SITE_URL, dir = VOCAB_DIR): Pipelin
     return href;
   };
   return { site, unitHref, aliases: loadUnitAliases(dir) };
+}
+
+/**
+ * The Markdown settings of the site: astro.config.mjs gives them to Astro, and the policy page
+ * renders its body with them (src/site/policy-body.ts), so both render alike.
+ */
+export function siteMarkdownConfig(site = SITE_URL): AstroMarkdownOptions {
+  const { remarkPlugins, rehypePlugins } = markdownPipeline(policyMarkdownOptions(site));
+  return {
+    remarkPlugins,
+    rehypePlugins,
+    // Our own anchors ({#m1}) are the ids; generated slugs of Chinese headings are not wanted.
+    syntaxHighlight: false,
+    // Document text is quoted verbatim: no curly quotes or dashes, no autolinked text.
+    smartypants: false,
+    gfm: false,
+  };
 }
