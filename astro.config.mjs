@@ -1,11 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { CACHE_DIR } from './src/site/content-dirs.ts';
 import { siteMarkdownConfig, SITE_URL } from './src/site/markdown-options.ts';
 
 export default defineConfig({
   site: SITE_URL,
-  // The content layer cache (node_modules/.astro by default); the benchmark gives each corpus its own.
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  // The content layer cache; the benchmark gives each corpus its own.
+  cacheDir: CACHE_DIR,
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: siteMarkdownConfig(SITE_URL),

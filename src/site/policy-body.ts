@@ -3,22 +3,75 @@
  * Markdown processor with the site's settings and plugins (src/site/markdown-options.ts), from
  * the file as Astro's loader would read it. The collection does not store rendered bodies
  * (src/site/policy-loader.ts says why).
+ *
+ * Rendered bodies are cached on disk (`<cache>/policy-bodies/<pipeline>/<file hash>.html`), so a
+ * rebuild renders only the files that changed. The pipeline key is a hash of everything else the
+ * HTML depends on: the plugins' and library's source, the vocabularies, the installed packages
+ * (package-lock.json) and the site address; a change to any of them starts a new folder and
+ * removes the old ones.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownProcessor } from '@astrojs/markdown-remark';
-import { siteMarkdownConfig } from './markdown-options.ts';
+import { VOCAB_DIR } from '../ingest/vocab.ts';
+import { writeAtomic } from '../ingest/write.ts';
+import { CACHE_DIR } from './content-dirs.ts';
+import { siteMarkdownConfig, SITE_URL } from './markdown-options.ts';
+
+/** Source folders whose files shape the HTML (read from the project root, where builds run). */
+const PIPELINE_SOURCES = ['src/markdown', 'src/lib', VOCAB_DIR];
 
 let processor: Promise<MarkdownProcessor> | null = null;
+let cacheDir: string | null | undefined;
+
+function sha(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The hash of the pipeline, or null when its sources are not where a build expects them. */
+export function pipelineKey(root = process.cwd()): string | null {
+  const hash = createHash('sha256');
+  for (const dir of PIPELINE_SOURCES) {
+    const abs = join(root, dir);
+    if (!existsSync(abs)) return null;
+    for (const name of readdirSync(abs, { recursive: true, encoding: 'utf8' }).sort()) {
+      const file = join(abs, name);
+      if (!/\.(?:ts|json|ya?ml|txt)$/u.test(name)) continue;
+      hash.update(`${dir}/${name}\0`).update(readFileSync(file)).update('\0');
+    }
+  }
+  const lock = join(root, 'package-lock.json');
+  if (!existsSync(lock)) return null;
+  return hash.update(readFileSync(lock)).update(`\0${SITE_URL}`).digest('hex').slice(0, 16);
+}
+
+/** This build's cache folder (made, and older pipelines' folders removed, on first use), or null. */
+function bodyCache(): string | null {
+  if (cacheDir !== undefined) return cacheDir;
+  const key = pipelineKey();
+  if (key === null) return (cacheDir = null);
+  const base = join(CACHE_DIR, 'policy-bodies');
+  mkdirSync(join(base, key), { recursive: true });
+  for (const old of readdirSync(base)) if (old !== key) rmSync(join(base, old), { recursive: true, force: true });
+  return (cacheDir = join(base, key));
+}
 
 /** The body of the policy file at `filePath` (as the collection entry gives it) as HTML. */
 export async function renderPolicyBody(filePath: string): Promise<string> {
+  const source = readFileSync(filePath, 'utf8');
+  const dir = bodyCache();
+  // The path is part of the key: the processor is told the file's URL.
+  const cached = dir === null ? null : join(dir, `${sha(`${filePath}\0${source}`)}.html`);
+  if (cached !== null && existsSync(cached)) return readFileSync(cached, 'utf8');
   processor ??= createMarkdownProcessor(siteMarkdownConfig());
-  const { frontmatter, content } = parseFrontmatter(readFileSync(filePath, 'utf8'), { frontmatter: 'empty-with-spaces' });
+  const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
   const result = await (await processor).render(content.trim(), {
     frontmatter,
     // @ts-expect-error fileURL is read by Astro's processor but missing from its public type.
     fileURL: pathToFileURL(filePath),
   });
+  if (cached !== null) writeAtomic(cached, result.code);
   return result.code;
 }
