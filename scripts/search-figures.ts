@@ -15,14 +15,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { queryPhrases } from '../src/lib/search-results.ts';
+import { RESULTS_FIRST } from '../src/lib/search-state.ts';
 import { loadPagefind, loadStartFacets } from './build-search-client.ts';
 import { pagefindBinary, POLICY_GLOB } from './build-search-index.ts';
 
 const USAGE = 'usage: npm run search:figures [-- --site DIR] [--compare PAGEFIND_DIR] [--scale N] [--queries q1,q2]';
 /** Queries of the issue and the tests: words, words inside longer words, a phrase in quotes, unit names. */
 const DEFAULT_QUERIES = ['大班额', '班额', '小学', '中小学', '心理健康', '课后服务', '"课后服务"', '交流轮岗', '轮岗', '双减', '市教育局', '市财政局', '控辍保学'];
-/** Documents whose data the search page loads at once (src/scripts/search-page.ts PAGE_SIZE). */
-const PAGE_SIZE = 10;
 /** Files of the bundle only Pagefind's own UIs load; this site's page does not. */
 const UI_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 
@@ -124,7 +123,7 @@ async function queryFigures(bundleSite: string, site: string, queries: string[])
   await loadStartFacets(client, site);
   for (const query of queries) {
     const found = await client.search(query);
-    await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    await Promise.all(found.results.slice(0, RESULTS_FIRST).map((r) => r.data()));
     perQuery.push({ query, ...counts.get(query)!, bytes: client.bytesFetched() - before });
     before = client.bytesFetched();
   }
@@ -151,7 +150,7 @@ async function figuresFor(label: string, binary: string, site: string, work: str
   const q = await queryFigures(bundleSite, site, queries);
   const worker = sum(/^pagefind-worker\.js$/);
   console.log(
-    `first query: ${kb(q.first + q.script + worker)} (pagefind.js ${kb(q.script)} + worker ${kb(worker)} + entry, wasm, meta, filter and index chunks, fragments of up to ${PAGE_SIZE} results)`,
+    `first query: ${kb(q.first + q.script + worker)} (pagefind.js ${kb(q.script)} + worker ${kb(worker)} + entry, wasm, meta, filter and index chunks, fragments of up to ${RESULTS_FIRST} results)`,
   );
   console.log('| query | found | contain it | missed | bytes fetched |');
   console.log('| --- | ---: | ---: | ---: | ---: |');

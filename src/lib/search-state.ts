@@ -58,6 +58,14 @@ export interface SearchState {
 /** Longest query kept from a URL: longer text is cut, not rejected. */
 export const MAX_QUERY_LENGTH = 200;
 
+/**
+ * Documents listed at first, and added by each 显示更多. Each listed document costs its
+ * fragment (its whole indexed text, some 7 KB): five fill more than a screen with their measures,
+ * and keep a first search within 300 KB; the reader who wants more gets ten at a time.
+ */
+export const RESULTS_FIRST = 5;
+export const RESULTS_MORE = 10;
+
 const FACET_BY_PARAM = new Map<string, (typeof FACETS)[number]>(FACETS.map((f) => [f.param, f]));
 
 /** The state a URL's query string describes. Unknown parameters and empty values are ignored. */

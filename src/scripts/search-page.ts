@@ -17,6 +17,8 @@ import {
   isEmptyState,
   parseSearchState,
   serializeSearchState,
+  RESULTS_FIRST,
+  RESULTS_MORE,
   SORTS,
   toggleFilter,
   type FacetParam,
@@ -28,8 +30,6 @@ import { filterIndexesOf, openFacets, parseFacetSizes } from '../lib/search-face
 import { runSearch, type FilterCounts } from '../lib/search-run.ts';
 import { SEARCH_TEXT as T } from '../lib/search-text.ts';
 
-/** Documents loaded per page of results. */
-const PAGE_SIZE = 10;
 /** Wait this long after the last keystroke before searching. */
 const TYPING_DELAY_MS = 250;
 const BUNDLE_URL = '/pagefind/pagefind.js';
@@ -212,7 +212,7 @@ function renderResult(view: ResultView, withParts: boolean): HTMLElement {
 }
 
 async function showMore(run: number): Promise<void> {
-  const batch = details.slice(shown, shown + PAGE_SIZE);
+  const batch = details.slice(shown, shown + (shown === 0 ? RESULTS_FIRST : RESULTS_MORE));
   const datas = await Promise.all(batch.map((r) => r.data()));
   if (run !== generation) return;
   shown += batch.length;
