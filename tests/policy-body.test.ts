@@ -45,6 +45,17 @@ describe('renderPolicyBody', () => {
   });
 });
 
+describe('withoutLocalImages', () => {
+  it('turns an image beside the file into a note with its alt text, escaped, and leaves other images', async () => {
+    const file = join(work, 'img.md');
+    writeFileSync(file, '---\ntitle: 图\n---\n正文。\n\n![示意<b>图</b>](./a.png)\n\n![远程](https://example.com/b.png)\n');
+    const html = await body.renderPolicyBody(file);
+    expect(html).not.toContain('__ASTRO_IMAGE_');
+    expect(html).toContain('［图片未收录：示意&lt;b&gt;图&lt;/b&gt;］');
+    expect(html).toContain('<img src="https://example.com/b.png" alt="远程">');
+  });
+});
+
 describe('pipelineKey', () => {
   const root = join(work, 'project');
   beforeAll(() => {

@@ -6,7 +6,7 @@
  *
  * Rendered bodies are cached on disk (`<cache>/policy-bodies/<pipeline>/<file hash>.html`), so a
  * rebuild renders only the files that changed. The pipeline key is a hash of everything else the
- * HTML depends on: the plugins' and library's source, the vocabularies, the installed packages
+ * HTML depends on: the plugins', library's and this folder's source, the vocabularies, the installed packages
  * (package-lock.json) and the site address; a change to any of them starts a new folder and
  * removes the old ones.
  */
@@ -21,7 +21,7 @@ import { CACHE_DIR } from './content-dirs.ts';
 import { siteMarkdownConfig, SITE_URL } from './markdown-options.ts';
 
 /** Source folders whose files shape the HTML (read from the project root, where builds run). */
-const PIPELINE_SOURCES = ['src/markdown', 'src/lib', VOCAB_DIR];
+const PIPELINE_SOURCES = ['src/markdown', 'src/lib', 'src/site', VOCAB_DIR];
 
 let processor: Promise<MarkdownProcessor> | null = null;
 let cacheDir: string | null | undefined;
@@ -72,6 +72,29 @@ export async function renderPolicyBody(filePath: string): Promise<string> {
     // @ts-expect-error fileURL is read by Astro's processor but missing from its public type.
     fileURL: pathToFileURL(filePath),
   });
-  if (cached !== null) writeAtomic(cached, result.code);
-  return result.code;
+  const html = withoutLocalImages(result.code);
+  if (cached !== null) writeAtomic(cached, html);
+  return html;
+}
+
+/**
+ * Astro's processor leaves a placeholder for an image beside the file (`![图](./a.png)`), to be
+ * filled by its asset pipeline, which a body rendered here does not pass through; the knowledge
+ * base keeps no images anyway (the ingest reads text). Each becomes a visible note with its alt
+ * text, rather than a broken image.
+ */
+export function withoutLocalImages(html: string): string {
+  return html.replace(/<img __ASTRO_IMAGE_="([^"]*)"[^>]*>/gu, (_all, json: string) => {
+    let alt = '';
+    try {
+      alt = String((JSON.parse(json.replace(/&#x22;/gu, '"').replace(/&quot;/gu, '"').replace(/&#x26;|&amp;/gu, '&')) as { alt?: unknown }).alt ?? '');
+    } catch {
+      // An unreadable placeholder still becomes the note, without its alt text.
+    }
+    return `<span class="policy-image-missing">［图片未收录${alt ? `：${escapeHtml(alt)}` : ''}］</span>`;
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 }
