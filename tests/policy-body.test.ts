@@ -62,6 +62,7 @@ describe('pipelineKey', () => {
     for (const [path, text] of [
       ['src/markdown/a.ts', 'export const a = 1;'],
       ['src/lib/b.ts', 'export const b = 2;'],
+      ['src/site/c.ts', 'export const c = 3;'],
       ['content/vocab/units.json', '{"市教育局":"市教育局"}'],
       ['package-lock.json', '{"lockfileVersion":3}'],
     ] as const) {
