@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import { VOCAB_DIR } from '../ingest/vocab.ts';
@@ -60,17 +60,18 @@ function bodyCache(): string | null {
 
 /** The body of the policy file at `filePath` (as the collection entry gives it) as HTML. */
 export async function renderPolicyBody(filePath: string): Promise<string> {
-  const source = readFileSync(filePath, 'utf8');
+  const path = resolve(filePath);
+  const source = readFileSync(path, 'utf8');
   const dir = bodyCache();
   // The path is part of the key: the processor is told the file's URL.
-  const cached = dir === null ? null : join(dir, `${sha(`${filePath}\0${source}`)}.html`);
+  const cached = dir === null ? null : join(dir, `${sha(`${path}\0${source}`)}.html`);
   if (cached !== null && existsSync(cached)) return readFileSync(cached, 'utf8');
   processor ??= createMarkdownProcessor(siteMarkdownConfig());
   const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
   const result = await (await processor).render(content.trim(), {
     frontmatter,
     // @ts-expect-error fileURL is read by Astro's processor but missing from its public type.
-    fileURL: pathToFileURL(filePath),
+    fileURL: pathToFileURL(path),
   });
   const html = withoutLocalImages(result.code);
   if (cached !== null) writeAtomic(cached, html);
