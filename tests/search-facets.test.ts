@@ -40,6 +40,13 @@ describe('openFacets', () => {
   it('opens a long facet in use, so its chosen value can be switched off', () => {
     expect(openFacets(sizes, { ...empty, filters: { unit: ['市教育局'] } })).toContain('unit');
   });
+  it('keeps a facet as the reader opened or closed it, whatever the rule says', () => {
+    const choice = new Map([
+      ['unit', true],
+      ['city', false],
+    ] as const);
+    expect(openFacets(sizes, { ...empty, filters: { city: ['济源市'] } }, choice)).toEqual(['province', 'year', 'type', 'issuer', 'unit']);
+  });
   it('treats a facet of unknown size as long', () => {
     expect(openFacets({ type: 2 }, empty)).toEqual(['type']);
   });

@@ -45,11 +45,13 @@ export function facetSizes(views: Iterable<PolicyView>): FacetSizes {
 }
 
 /**
- * The facets shown open: those the reader opened, those with a value chosen (it must stay in
- * sight to be switched off), and the short ones. A facet of unknown size counts as long.
+ * The facets shown open: as the reader left them (`choice`: opened or closed by hand), else
+ * those with a value chosen (it must stay in sight to be switched off) and the short ones.
+ * A facet of unknown size counts as long.
  */
-export function openFacets(sizes: FacetSizes, state: SearchState, opened: ReadonlySet<FacetParam> = new Set()): FacetParam[] {
-  return FACETS.filter((f) => opened.has(f.param) || (state.filters[f.param]?.length ?? 0) > 0 || (sizes[f.param] ?? Infinity) <= SHORT_FACET).map((f) => f.param);
+export function openFacets(sizes: FacetSizes, state: SearchState, choice: ReadonlyMap<FacetParam, boolean> = new Map()): FacetParam[] {
+  const byRule = (param: FacetParam): boolean => (state.filters[param]?.length ?? 0) > 0 || (sizes[param] ?? Infinity) <= SHORT_FACET;
+  return FACETS.filter((f) => choice.get(f.param) ?? byRule(f.param)).map((f) => f.param);
 }
 
 /**

@@ -76,14 +76,7 @@ const facetChoice = new Map<FacetParam, boolean>();
 /** Facets whose filter index is loaded: only these have counts. */
 const loadedFacets = new Set<FacetParam>();
 
-function shownOpen(): Set<FacetParam> {
-  const open = new Set(openFacets(facetSizes, state));
-  for (const [param, isOpen] of facetChoice) {
-    if (isOpen) open.add(param);
-    else open.delete(param);
-  }
-  return open;
-}
+const shownOpen = (): Set<FacetParam> => new Set(openFacets(facetSizes, state, facetChoice));
 
 /** Loads the filter indexes of these facets that are not loaded yet. */
 async function loadFacets(api: PagefindApi, params: Iterable<FacetParam>): Promise<void> {
@@ -315,7 +308,7 @@ ui.facets.addEventListener(
     const group = event.target;
     if (!(group instanceof HTMLDetailsElement) || !group.dataset.param) return;
     const param = group.dataset.param as FacetParam;
-    // Renders set `open` too; only a change from what the rule says is the reader's choice.
+    // Renders set `open` too; only a change from what is shown open is the reader's choice.
     if (group.open !== shownOpen().has(param)) facetChoice.set(param, group.open);
     if (group.open && !loadedFacets.has(param)) void countFacet(param);
   },
