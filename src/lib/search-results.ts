@@ -5,6 +5,7 @@
  * Also the minimal types of Pagefind's browser API (pagefind.js) as this site uses it, shared by
  * the page script and the Node client of the tests and the build check.
  */
+import { escapeHtml } from './html.ts';
 
 /** A section of a result page, split at headings with an id (a measure `#m12`, a section `#s2`). */
 export interface PagefindSubResult {
@@ -85,8 +86,6 @@ export function safeExcerpt(html: string): string {
     .replace(/<\/mark>(\u200b*)<mark>/g, '$1')
     .replace(/\u200b/g, '');
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * An excerpt (safe HTML from safeExcerpt) with the query's phrases marked where they occur as

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import { VOCAB_DIR } from '../ingest/vocab.ts';
+import { escapeHtml } from '../lib/html.ts';
 import { writeAtomic } from '../ingest/write.ts';
 import { CACHE_DIR } from './content-dirs.ts';
 import { siteMarkdownConfig, SITE_URL } from './markdown-options.ts';
@@ -94,8 +95,4 @@ export function withoutLocalImages(html: string): string {
     }
     return `<span class="policy-image-missing">［图片未收录${alt ? `：${escapeHtml(alt)}` : ''}］</span>`;
   });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 }
