@@ -1,5 +1,6 @@
 /**
- * Builds the sample site (content/policies) once into dist/ and checks the HTML a reader gets:
+ * Reads the sample site (content/policies) as the test run built it once, with its search index,
+ * into its own folder (tests/support/global-build.ts; never dist/), and checks the HTML a reader gets:
  * anchors, links, list pages, search hooks, accessibility basics, and, in Chromium, the
  * layout at 390 px and the copy-citation control.
  *
@@ -9,16 +10,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { paths, targetAnchor, targetKey } from '../src/lib/site-paths.ts';
 import { loadRoleNamer, loadThemes } from '../src/site/vocab.ts';
 import { CHROMIUM_PATH, launchChromium } from './support/browser.ts';
-import { buildSite } from './support/build-site.ts';
 import { attr, byTag, checkLinks, elements, hasClass, readBuiltSite, text, type BuiltPage } from './support/built-site.ts';
 import { loadPolicies } from './support/fixtures.ts';
 import { serveStatic } from './support/static-server.ts';
 
-const DIST = 'dist';
+const DIST = inject('searchDist');
 const docs = loadPolicies('content/policies');
 const roleOf = loadRoleNamer();
 let pages: Map<string, BuiltPage>;
@@ -30,10 +30,11 @@ const page = (path: string): BuiltPage => {
 const hrefs = (p: BuiltPage | Element, prefix: string): string[] =>
   byTag(p, 'a').map((a) => attr(a, 'href') ?? '').filter((h) => h.startsWith(prefix));
 
-beforeAll(async () => {
-  await buildSite(DIST);
+beforeAll(() => {
+  const error = inject('searchBuildError');
+  if (error) throw new Error(error);
   pages = readBuiltSite(DIST);
-}, 240_000);
+});
 
 describe('policy pages', () => {
   it('exist for every document, with an anchor on the heading of every measure', () => {

@@ -22,7 +22,7 @@ export const SEARCH_TEXT = {
   more: '显示更多文件',
   moreParts: (n: number) => `另有 ${n} 处匹配，打开文件查看`,
   noScript: '搜索需要浏览器启用 JavaScript。也可以按地区、年份、类型或发布机构浏览全部文件。',
-  indexMissing: '搜索索引未生成或无法加载。请用 npm run build 构建网站后，通过 npm run preview 打开。',
+  indexMissing: '搜索暂时无法使用：未能加载搜索数据。请稍后刷新页面重试；也可以按地区、年份、类型或发布机构浏览全部文件：',
   emptyTitle: '输入词语开始搜索',
   emptyLead: '可以搜索措施里的词语、文件标题或责任单位名称，再按地区、年份、类型或主题筛选。试试：',
   suggestions: ['大班额', '心理健康', '课后服务', '交流轮岗', '"课后服务"', '市教育局'],

@@ -5,9 +5,12 @@
  * holds its output and the search suites fail with it while the other suites still run.
  *
  * SEARCH_DIST=<dir> reuses a site built before (`npm run build -- --out-dir <dir>`), to iterate faster.
+ *
+ * Its teardown fails the run when any test changed the checkout's dist/: the README's steps are
+ * build, `npm test`, `npm run preview`, and the preview must still serve the site that was built.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
@@ -23,7 +26,21 @@ declare module 'vitest' {
 
 export const SEARCH_DIST = '.tmp/search-dist';
 
-export default async function setup(project: TestProject): Promise<void> {
+/** Every file under `dir` with its size and modification time, one per line; '' when there is no `dir`. */
+function snapshot(dir: string): string {
+  if (!existsSync(dir)) return '';
+  const lines: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    const s = statSync(full);
+    lines.push(`${full} ${s.size} ${s.mtimeMs}`);
+  }
+  return lines.sort().join('\n');
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const distBefore = snapshot('dist');
   const reuse = process.env.SEARCH_DIST;
   const outDir = resolve(reuse ?? SEARCH_DIST);
   let error = '';
@@ -42,4 +59,10 @@ export default async function setup(project: TestProject): Promise<void> {
   }
   project.provide('searchDist', outDir);
   project.provide('searchBuildError', error);
+  return () => {
+    if (snapshot('dist') === distBefore) return;
+    // vitest reports an error thrown here but still exits 0, so set the exit code as well.
+    console.error('\nerror: a test changed dist/: tests must build into their own folder (tests/support/global-build.ts), never into dist/');
+    process.exitCode = 1;
+  };
 }
