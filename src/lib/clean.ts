@@ -205,6 +205,21 @@ function joinChunks(lines: string[], chain: number[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Inserted pinyin
+
+/** A tone-marked pinyin syllable in brackets straight after a character: 學(xué), 臨湘（xiāng）. */
+const INSERTED_PINYIN = /(?<=\p{Script=Han})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/gu;
+/** Mirrors insert pinyin all through a text; one annotated character is the writer's own. */
+const MIN_INSERTED_PINYIN = 3;
+
+/** Removes the pinyin some mirrors insert after characters (學(xué)前 → 學前), when there is a run of it. */
+export function stripInsertedPinyin(text: string): { text: string; removed: number } {
+  const count = text.match(INSERTED_PINYIN)?.length ?? 0;
+  if (count < MIN_INSERTED_PINYIN) return { text, removed: 0 };
+  return { text: text.replace(INSERTED_PINYIN, ''), removed: count };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The stage
 
 /** A line that reads as body text rather than a title or banner: long, or a full sentence. */
@@ -217,8 +232,9 @@ function isBodyLike(line: string): boolean {
  * tidy title lines at the top, join page chunks, trim lines and collapse blank runs.
  */
 export function cleanText(text: string): CleanResult {
+  const pinyin = stripInsertedPinyin(text);
   // Indentation carries no meaning in these sources (and four spaces would make a Markdown code block).
-  const original = text.replace(/\r\n?/gu, '\n').split('\n').map((l) => l.trim());
+  const original = pinyin.text.replace(/\r\n?/gu, '\n').split('\n').map((l) => l.trim());
   const noise = original.map(() => false);
 
   // Trailer: from 展开阅读全文 on, the site's own lists, until something that reads as document text again.
@@ -248,6 +264,7 @@ export function cleanText(text: string): CleanResult {
   });
 
   const removed = original.filter((line, i) => noise[i] && line !== '');
+  if (pinyin.removed > 0) removed.push(`inserted pinyin (${pinyin.removed} syllables)`);
   const hints = removed.map(titleHint).filter((hint): hint is string => hint !== null).map(normalizeTitle);
   let lines = original.filter((_, i) => !noise[i]);
 

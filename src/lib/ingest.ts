@@ -2,7 +2,8 @@
  * The ingest pipeline from decoded text to a validated policy document, without the disk:
  * clean → portal block → metadata → structure → measures, units, targets → validate.
  */
-import { cleanText } from './clean.ts';
+import { cleanText, stripInsertedPinyin } from './clean.ts';
+import { simplifiedReading, type SimplifiedReading } from './simplified-reading.ts';
 import { readPortalBlock } from './portal.ts';
 import { extractMetadata } from './metadata.ts';
 import { buildStructure } from './structure.ts';
@@ -62,8 +63,11 @@ function titleHints(raw: string): string[] {
 export const LONG_TEXT = 500_000;
 
 /** Turns the decoded text of one document into its frontmatter and Markdown body. */
-export function ingestText(raw: string, ctx: IngestContext): Ingested {
+export function ingestText(input: string, ctx: IngestContext): Ingested {
   const warnings: string[] = [];
+  // Every rule reads simplified characters; a 繁體 document's facts are given back as it writes them.
+  const reading = simplifiedReading(stripInsertedPinyin(input).text);
+  const raw = reading.text;
   // The portal block goes first: cleaning drops 发布时间/来源 lines that belong to it.
   const portal = readPortalBlock(raw);
   const cleaned = cleanText(portal.text).text;
@@ -130,7 +134,7 @@ export function ingestText(raw: string, ctx: IngestContext): Ingested {
     targets,
     responsibleUnits,
   };
-  const parsed = policySchema.safeParse(candidate);
+  const parsed = policySchema.safeParse(reading.traditional ? asWritten(candidate, reading) : candidate);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ExtractionError(`the extracted data is not valid (${problems}): please report this document`);
@@ -138,7 +142,39 @@ export function ingestText(raw: string, ctx: IngestContext): Ingested {
   return {
     slug: policySlug({ title, city: meta.city, date: meta.date }),
     data: parsed.data,
-    body: renderBody(structure, ol),
+    body: restoreLines(renderBody(structure, ol), reading),
     warnings,
   };
+}
+
+/** The extracted record with the document's text and names in the characters the document uses. */
+function asWritten<T extends { title: string; issuer: string | null; city: string | null; docNumber: string | null }>(
+  doc: T & {
+    topics: string[];
+    goals: { id: string; title: string; measures: string[] }[];
+    measures: { title: string; section: string | null; units: string[]; leadUnits: string[] }[];
+    targets: Target[];
+    responsibleUnits: string[];
+  },
+  reading: SimplifiedReading,
+): T {
+  const r = reading.restore;
+  const maybe = (s: string | null): string | null => (s === null ? null : s.split(' ').map(r).join(' '));
+  return {
+    ...doc,
+    title: r(doc.title),
+    issuer: maybe(doc.issuer),
+    city: maybe(doc.city),
+    docNumber: maybe(doc.docNumber),
+    topics: doc.topics.map(r),
+    goals: doc.goals.map((g) => ({ ...g, title: r(g.title) })),
+    measures: doc.measures.map((m) => ({ ...m, title: r(m.title), section: maybe(m.section), units: m.units.map(r), leadUnits: m.leadUnits.map(r) })),
+    targets: doc.targets.map((t) => ({ ...t, text: r(t.text), metric: r(t.metric) })),
+    responsibleUnits: doc.responsibleUnits.map(r),
+  };
+}
+
+/** The rendered body in the document's own characters, line by line. */
+function restoreLines(body: string, reading: SimplifiedReading): string {
+  return reading.traditional ? body.split('\n').map(reading.restore).join('\n') : body;
 }
