@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- <files or folders> [--out DIR] [--sources DIR] [--force] [--json]
+ * npm run ingest -- <files or folders> [--out DIR] [--sources DIR] [--force] [--json] [--review FILE]
  *
  * Turns raw policy documents (.txt, .md, .html, .docx; UTF-8 or GB18030) into
  * content/policies/<slug>.md and keeps a copy of each original under content/sources/.
@@ -7,16 +7,22 @@
  * With many files (64 or more) the reading and extraction run in one worker process per core
  * (scripts/ingest-worker.ts); the files are still written, and reported, in input order.
  * INGEST_WORKERS=N sets the number of workers (1: all in this process).
+ *
+ * On a terminal it shows one progress line instead of a line per file, and ends with a summary
+ * (created / updated / unchanged / skipped / failed) and the review list: every document with a
+ * title, issuer, place, date or type that is unknown or inferred, also written as CSV.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { ingestFile, type FileResult } from '../src/ingest/one.ts';
 import { SUPPORTED_EXTENSIONS } from '../src/ingest/read.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
-import { existingSlugs, writePolicy } from '../src/ingest/write.ts';
+import { existingSlugs, writeAtomic, writePolicy, type WriteOutcome } from '../src/ingest/write.ts';
+import { ProgressLine } from '../src/ingest/progress.ts';
 import type { Ingested } from '../src/lib/ingest.ts';
+import { reviewCsv, reviewLine, reviewRows, type ReviewEntry } from '../src/lib/review.ts';
 
 interface Options {
   inputs: string[];
@@ -24,9 +30,11 @@ interface Options {
   sources: string;
   force: boolean;
   json: boolean;
+  /** The review list's CSV file (default: beside the output folder). */
+  review?: string;
 }
 
-const USAGE = 'usage: npm run ingest -- <files or folders> [--out DIR] [--sources DIR] [--force] [--json]';
+const USAGE = 'usage: npm run ingest -- <files or folders> [--out DIR] [--sources DIR] [--force] [--json] [--review FILE]';
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { inputs: [], out: 'content/policies', sources: 'content/sources', force: false, json: false };
@@ -34,10 +42,11 @@ function parseArgs(argv: string[]): Options {
     const a = argv[i]!;
     if (a === '--force') o.force = true;
     else if (a === '--json') o.json = true;
-    else if (a === '--out' || a === '--sources') {
+    else if (a === '--out' || a === '--sources' || a === '--review') {
       const v = argv[++i];
-      if (!v) throw new Error(`${a} needs a folder name\n${USAGE}`);
+      if (!v) throw new Error(`${a} needs a ${a === '--review' ? 'file' : 'folder'} name\n${USAGE}`);
       if (a === '--out') o.out = v;
+      else if (a === '--review') o.review = v;
       else o.sources = v;
     } else if (a === '-h' || a === '--help') {
       console.log(USAGE);
@@ -161,6 +170,28 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
   }
 }
 
+/** The review file beside the policies: facts a person should check, one row each. */
+/** Where the review list goes unless --review says: beside the output folder (content/ingest-review.csv). */
+function reviewPath(opts: Options): string {
+  return opts.review ?? join(dirname(resolve(opts.out)), 'ingest-review.csv');
+}
+
+/** Prints the documents whose facts are unknown or inferred, and (unless --json) writes them as CSV. */
+function reportReview(review: ReviewEntry[], opts: Options, written: number): void {
+  const byFile = new Map<string, ReviewEntry[]>();
+  for (const r of review) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  if (byFile.size > 0) console.error(`review: ${byFile.size} documents have facts to check (unknown or inferred):`);
+  const SHOWN = 20;
+  for (const [file, rows] of [...byFile].slice(0, SHOWN)) console.error(`  ${reviewLine(file, rows)}`);
+  if (byFile.size > SHOWN) console.error(`  … and ${byFile.size - SHOWN} more`);
+  if (opts.json || written === 0) return;
+  const path = reviewPath(opts);
+  // A run with nothing to check removes an earlier run's list, so it is never taken for this one's.
+  if (review.length === 0) return rmSync(path, { force: true });
+  writeAtomic(path, reviewCsv(review));
+  console.error(`review: the full list is in ${path}`);
+}
+
 async function main(): Promise<number> {
   let opts: Options;
   try {
@@ -170,10 +201,15 @@ async function main(): Promise<number> {
     return 2;
   }
   const { files, missing, skipped } = expand(opts.inputs);
+  // On a terminal one progress line replaces the line per file; messages still print above it.
+  const progress = process.stderr.isTTY && !opts.json && files.length > 1 ? new ProgressLine(process.stderr, files.length) : null;
+  const warn = (line: string): void => (progress ? progress.log(line) : console.error(line));
   let failed = missing.length;
-  for (const m of missing) console.error(`error: ${m}: no such file or folder`);
+  for (const m of missing) warn(`error: ${m}: no such file or folder`);
   // A file named on the command line is an error when unsupported; one found in a folder is only skipped.
-  for (const s of skipped) console.error(`warning: ${s}: skipped, not a supported type (${SUPPORTED_EXTENSIONS.join(', ')})`);
+  for (const s of skipped) warn(`warning: ${s}: skipped, not a supported type (${SUPPORTED_EXTENSIONS.join(', ')})`);
+  const outcomes: Record<WriteOutcome, number> = { created: 0, updated: 0, unchanged: 0, 'kept-hand-edit': 0 };
+  const review: ReviewEntry[] = [];
   const records: Record<string, unknown>[] = missing.map((m) => ({ source: m, error: 'no such file or folder' }));
   const known = opts.json ? new Map<string, string>() : existingSlugs(opts.out);
   const taken = new Map<string, string>([...known].map(([src, slug]) => [slug, src]));
@@ -193,9 +229,10 @@ async function main(): Promise<number> {
   let i = 0;
   for await (let result of extractAll(files, (f) => provisional.get(f)!)) {
     const file = files[i++]!;
+    progress?.update(i);
     try {
       if (!result.ok) {
-        for (const w of result.warnings) console.error(`warning: ${file}: ${w}`);
+        for (const w of result.warnings) warn(`warning: ${file}: ${w}`);
         throw new Error(result.message);
       }
       const slot = slotOf(file);
@@ -203,14 +240,15 @@ async function main(): Promise<number> {
       if (sourceFile !== provisional.get(file)) {
         result = await ingestFile(file, sourceFile, loadPlaces(), loadUnitAliases());
         if (!result.ok) {
-          for (const w of result.warnings) console.error(`warning: ${file}: ${w}`);
+          for (const w of result.warnings) warn(`warning: ${file}: ${w}`);
           throw new Error(result.message);
         }
       }
       const doc = result.doc;
-      for (const w of result.warnings) console.error(`warning: ${file}: ${w}`);
+      for (const w of result.warnings) warn(`warning: ${file}: ${w}`);
       if (opts.json) {
         records.push(jsonRecord(file, doc));
+        for (const row of reviewRows(doc.data)) review.push({ ...row, file, output: null });
         continue;
       }
       // The same source keeps its slug; a different document never takes another's slug.
@@ -223,21 +261,28 @@ async function main(): Promise<number> {
         mkdirSync(opts.sources, { recursive: true });
         copyFileSync(file, slot.copy);
       }
+      outcomes[outcome]++;
+      if (outcome !== 'kept-hand-edit') for (const row of reviewRows(doc.data)) review.push({ ...row, file, output: join(opts.out, `${slug}.md`) });
       if (outcome === 'kept-hand-edit') {
         kept++;
-        console.error(`skipped: ${join(opts.out, `${slug}.md`)} was edited by hand and is kept as it is; rerun with --force to overwrite it with a fresh ingest of ${file}`);
-      } else {
+        warn(`skipped: ${join(opts.out, `${slug}.md`)} was edited by hand and is kept as it is; rerun with --force to overwrite it with a fresh ingest of ${file}`);
+      } else if (!progress) {
         console.log(`${outcome}: ${join(opts.out, `${slug}.md`)} (${doc.data.measures.length} measures, ${doc.data.targets.length} targets) from ${file}`);
       }
     } catch (e) {
       failed++;
       const msg = result.ok ? `${file}: unexpected failure: ${(e as Error).message}` : result.message;
-      console.error(`error: ${msg}`);
+      warn(`error: ${msg}`);
       records.push({ source: file, error: msg });
     }
   }
+  progress?.finish();
   if (opts.json) console.log(JSON.stringify(records, null, 2));
-  else console.error(`ingest: ${files.length - failed + missing.length} of ${files.length} files ingested${kept ? `, ${kept} hand-edited files kept` : ''}${failed ? `, ${failed} failed` : ''}`);
+  else {
+    console.error(`ingest: ${files.length - failed + missing.length} of ${files.length} files ingested${kept ? `, ${kept} hand-edited files kept` : ''}${failed ? `, ${failed} failed` : ''}`);
+    console.error(`ingest: ${outcomes.created} created, ${outcomes.updated} updated, ${outcomes.unchanged} unchanged, ${outcomes['kept-hand-edit']} skipped (edited by hand), ${failed} failed`);
+  }
+  reportReview(review, opts, outcomes.created + outcomes.updated + outcomes.unchanged);
   return failed > 0 ? 1 : 0;
 }
 
