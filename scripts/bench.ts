@@ -26,7 +26,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import matter from 'gray-matter';
+import { readFrontmatter } from '../src/lib/frontmatter.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 import type { PolicyDoc } from '../src/lib/documents.ts';
 import { ingestText, type Ingested } from '../src/lib/ingest.ts';
@@ -213,8 +213,8 @@ function siteIndexSeconds(policies: string): number {
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((f) => {
-      const { data, content } = matter(readFileSync(join(policies, f), 'utf8'));
-      return { slug: f.slice(0, -3), data: policySchema.parse(data), body: content };
+      const read = readFrontmatter(readFileSync(join(policies, f), 'utf8'));
+      return { slug: f.slice(0, -3), data: policySchema.parse(read?.data), body: read?.body ?? '' };
     });
   const vocab = loadSiteVocabulary();
   // The best of three runs: the first one also pays for compiling the code (JIT), which says nothing about growth.

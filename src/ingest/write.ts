@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync, mkdir
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
+import { FrontmatterError, readFrontmatter, type Frontmatter } from '../lib/frontmatter.ts';
 import type { PolicyData } from '../lib/schema.ts';
 
 export const GENERATOR = 'policy-kb ingest';
@@ -22,7 +23,9 @@ export function contentHash(data: Record<string, unknown>, body: string): string
 const YAML_AS_ASTRO_READS = { engines: { yaml: { parse: (s: string) => jsYaml.load(s) as object, stringify: (o: object) => jsYaml.dump(o) } } };
 
 /**
- * The Markdown file for a document: frontmatter with its hash stamp, then the body.
+ * The Markdown file for a document: frontmatter with its hash stamp, then the body. (gray-matter
+ * only writes here; files are read by src/lib/frontmatter.ts, never by gray-matter, whose
+ * default engines run a `---js` frontmatter as code.)
  *
  * gray-matter writes YAML 1.1 (js-yaml 3), Astro reads YAML 1.2 (js-yaml 4): a few strings are
  * plain text to the writer and numbers to the reader (a hash 0635327409752880, an item number
@@ -44,11 +47,16 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'kept-hand-edit
 /** Why an existing file may not be replaced, or null when it may. */
 export function handEditOf(path: string): string | null {
   if (!existsSync(path)) return null;
-  const file = matter(readFileSync(path, 'utf8'));
-  const data = file.data as Record<string, unknown>;
-  const stamp = data.generated as { hash?: string } | undefined;
-  if (!stamp?.hash) return 'it was written by hand (it has no "generated" stamp)';
-  if (stamp.hash !== contentHash(data, file.content)) return 'it was edited by hand since the ingest wrote it';
+  let file: Frontmatter | null;
+  try {
+    file = readFrontmatter(readFileSync(path, 'utf8'));
+  } catch (e) {
+    if (e instanceof FrontmatterError) return `its frontmatter cannot be read (${e.message})`;
+    throw e;
+  }
+  const stamp = file?.data.generated as { hash?: string } | undefined;
+  if (!file || !stamp?.hash) return 'it was written by hand (it has no "generated" stamp)';
+  if (stamp.hash !== contentHash(file.data, file.body)) return 'it was edited by hand since the ingest wrote it';
   return null;
 }
 
@@ -85,8 +93,8 @@ export function existingSlugs(dir: string): Map<string, string> {
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.md')) continue;
     try {
-      const data = matter(readFileSync(join(dir, name), 'utf8')).data as { source?: { file?: string } };
-      if (data.source?.file) out.set(data.source.file, name.slice(0, -3));
+      const data = readFrontmatter(readFileSync(join(dir, name), 'utf8'))?.data as { source?: { file?: unknown } } | undefined;
+      if (typeof data?.source?.file === 'string') out.set(data.source.file, name.slice(0, -3));
     } catch {
       // A broken file is reported by `npm run check`; here it only cannot claim a source.
     }

@@ -4,16 +4,16 @@
  * build runs the same checks (src/site/policy-loader.ts) so that it fails with all of them at
  * once instead of stopping at the first.
  *
- * The frontmatter is read with js-yaml, as Astro reads it, so the check and the build agree on
+ * The frontmatter is read by src/lib/frontmatter.ts (js-yaml 4, as Astro reads it), so the check and the build agree on
  * what a field holds (an unquoted 2024-01-05 is a timestamp to both); the `yaml` package, which
  * keeps positions, is only used to find the line of a problem.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, isNode, isScalar, type Document } from 'yaml';
 import type { ZodIssue, ZodTypeAny } from 'zod';
 import { binaryReason } from './bytes.ts';
+import { FrontmatterError, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { policySchema, referenceIssues, SLUG_PATTERN, type PolicyData } from './schema.ts';
 
 export interface Problem {
@@ -30,7 +30,6 @@ export interface CheckedFile {
   problems: Problem[];
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 const ANCHOR = /^#{1,6}\s.*\{#([a-z][a-z0-9-]*)\}\s*$/gmu;
 /** The fields of the format (src/lib/schema.ts). */
 const SHAPE = policySchema.innerType().shape as Record<string, ZodTypeAny>;
@@ -88,27 +87,20 @@ export function checkPolicyText(file: string, text: string): CheckedFile {
   if (!SLUG_PATTERN.test(slug)) {
     add(1, `file name "${slug}.md" is not a slug: use lowercase ASCII letters, digits and dashes (e.g. jiyuan-2018-gongzuo-yaodian.md)`);
   }
-  text = text.replace(/^\uFEFF/u, '');
-  const fm = FRONTMATTER.exec(text);
+  let fm: Frontmatter | null;
+  try {
+    fm = readFrontmatter(text);
+  } catch (e) {
+    if (!(e instanceof FrontmatterError)) throw e;
+    add(e.line, e.reason);
+    return { file, slug, data: null, problems };
+  }
   if (!fm) {
     add(1, 'no frontmatter: the file must start with a line "---", the fields, and another "---"');
     return { file, slug, data: null, problems };
   }
-  const source = fm[1]!;
-  let raw: Record<string, unknown>;
-  try {
-    const loaded = jsYaml.load(source);
-    if (loaded !== undefined && loaded !== null && (typeof loaded !== 'object' || Array.isArray(loaded))) {
-      add(2, 'frontmatter is not a list of fields: write one "field: value" per line');
-      return { file, slug, data: null, problems };
-    }
-    raw = (loaded ?? {}) as Record<string, unknown>;
-  } catch (e) {
-    const err = e as { reason?: string; mark?: { line: number }; message: string };
-    // Frontmatter starts on line 2 of the file.
-    add((err.mark?.line ?? 0) + 2, `frontmatter is not valid YAML: ${err.reason ?? err.message.split('\n')[0]}: check the indentation, brackets and quotes there`);
-    return { file, slug, data: null, problems };
-  }
+  const source = fm.yaml;
+  const raw = fm.data;
 
   // The positions of fields, only when a problem needs a line.
   let doc: Document | null = null;
@@ -158,8 +150,8 @@ export function checkPolicyText(file: string, text: string): CheckedFile {
     for (const issue of issues) add(lineAtPath(issue.path), describeIssue(issue, raw, literal));
   } else data = parsed.data;
 
-  const bodyStart = fm[0].split('\n').length;
-  const body = text.slice(fm[0].length);
+  const bodyStart = fm.bodyLine;
+  const body = fm.body;
   const bodyLine = lineIndex(body);
   const anchors = new Map<string, number>();
   for (const m of body.matchAll(ANCHOR)) {

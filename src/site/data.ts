@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
-import matter from 'gray-matter';
+import { readFrontmatter } from '../lib/frontmatter.ts';
 import { buildComparisons, type Comparisons } from '../lib/comparison-data.ts';
 import type { DataContext, DataFile } from '../lib/data-files.ts';
 import { SITE_URL } from './markdown-options.ts';
@@ -31,7 +31,7 @@ async function load(): Promise<SiteIndex> {
 
 /** The Markdown body of a policy file, for a collection that does not keep bodies (`retainBody: false`). */
 function bodyFromFile(filePath: string | undefined): string {
-  return filePath ? matter(readFileSync(filePath, 'utf8')).content : '';
+  return filePath ? (readFrontmatter(readFileSync(filePath, 'utf8'))?.body ?? '') : '';
 }
 
 /** The site index, built on first use and shared by all pages of the build. */

@@ -14,8 +14,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, parseFrontmatter, type MarkdownProcessor } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import { VOCAB_DIR } from '../ingest/vocab.ts';
+import { readFrontmatter } from '../lib/frontmatter.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { writeAtomic } from '../ingest/write.ts';
 import { CACHE_DIR } from './content-dirs.ts';
@@ -68,9 +69,9 @@ export async function renderPolicyBody(filePath: string): Promise<string> {
   const cached = dir === null ? null : join(dir, `${sha(`${path}\0${source}`)}.html`);
   if (cached !== null && existsSync(cached)) return readFileSync(cached, 'utf8');
   processor ??= createMarkdownProcessor(siteMarkdownConfig());
-  const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
-  const result = await (await processor).render(content.trim(), {
-    frontmatter,
+  const read = readFrontmatter(source);
+  const result = await (await processor).render((read?.body ?? source).trim(), {
+    frontmatter: read?.data ?? {},
     // @ts-expect-error fileURL is read by Astro's processor but missing from its public type.
     fileURL: pathToFileURL(path),
   });

@@ -11,9 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkPolicyFolder, formatProblem } from '../lib/check.ts';
+import { readFrontmatter } from '../lib/frontmatter.ts';
 
 /** An error Astro prints as its message only: the problems are the content's, not the code's. */
 export class ContentError extends Error {
@@ -77,8 +77,8 @@ async function loadPolicies(dir: string, context: LoaderContext): Promise<void> 
     const contents = readFileSync(file, 'utf8');
     const digest = context.generateDigest(contents);
     if (context.store.get(id)?.digest === digest) continue;
-    // Parsed as Astro's own Markdown loader parses it (YAML 1.2), then validated by the collection schema.
-    const { frontmatter } = parseFrontmatter(contents);
+    // Read by the project's one safe reader (YAML 1.2, as Astro reads it; checked above), then validated by the collection schema.
+    const frontmatter = readFrontmatter(contents)?.data ?? {};
     const data = await context.parseData({ id, data: frontmatter, filePath: file });
     context.store.set({ id, data, filePath: relative(root, file).split(sep).join('/'), digest });
   }

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { readFrontmatter } from '../../src/lib/frontmatter.ts';
 import { policySchema } from '../../src/lib/schema.ts';
 import type { PolicyDoc } from '../../src/lib/documents.ts';
 
@@ -14,10 +14,10 @@ export function loadPolicies(dir: string): PolicyDoc[] {
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((f) => {
-      const { data, content } = matter(readFileSync(join(dir, f), 'utf8'));
-      const parsed = policySchema.safeParse(data);
+      const read = readFrontmatter(readFileSync(join(dir, f), 'utf8'));
+      const parsed = policySchema.safeParse(read?.data);
       if (!parsed.success) throw new Error(`${join(dir, f)}: ${parsed.error.message}`);
-      return { slug: f.slice(0, -3), data: parsed.data, body: content };
+      return { slug: f.slice(0, -3), data: parsed.data, body: read?.body ?? '' };
     });
 }
 

@@ -2,12 +2,12 @@
  * Renders a policy Markdown file with the site's pipeline (src/markdown/index.ts), as Astro
  * does: frontmatter in `file.data.astro.frontmatter`, the file path giving the slug.
  */
-import matter from 'gray-matter';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
+import { readFrontmatter } from '../../src/lib/frontmatter.ts';
 import { markdownPipeline, type PipelineOptions } from '../../src/markdown/index.ts';
 
 export interface Rendered {
@@ -22,7 +22,9 @@ const defaults: PipelineOptions = {
 
 /** Renders one policy file (frontmatter and body) named `<slug>.md`. */
 export async function renderPolicy(source: string, slug: string, options: Partial<PipelineOptions> = {}): Promise<Rendered> {
-  const { data, content } = matter(source);
+  const read = readFrontmatter(source);
+  const data = read?.data ?? {};
+  const content = read?.body ?? source;
   const { remarkPlugins, rehypePlugins } = markdownPipeline({ ...defaults, ...options });
   return renderWith(content, data, slug, remarkPlugins, rehypePlugins);
 }
