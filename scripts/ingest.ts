@@ -13,9 +13,9 @@
  * title, issuer, place, date or type that is unknown or inferred, also written as CSV.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { ingestFile, type FileResult } from '../src/ingest/one.ts';
 import { SUPPORTED_EXTENSIONS } from '../src/ingest/read.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
@@ -59,24 +59,42 @@ function parseArgs(argv: string[]): Options {
 }
 
 /** Files named on the command line, with folders expanded to the supported files inside. */
-function expand(inputs: string[]): { files: string[]; missing: string[]; skipped: string[] } {
+function expand(inputs: string[]): { files: string[]; missing: string[]; skipped: string[]; links: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
   const skipped: string[] = [];
-  const walk = (p: string): void => {
+  const links: string[] = [];
+  const walk = (p: string, root: string): void => {
     for (const name of readdirSync(p).sort()) {
       const full = join(p, name);
-      if (statSync(full).isDirectory()) walk(full);
+      // A link is followed only when it stays inside the folder given: one to /etc/passwd would be published as a source.
+      if (lstatSync(full).isSymbolicLink()) {
+        const target = realTarget(full);
+        if (target === null || !target.startsWith(root + sep)) {
+          links.push(`warning: ${full}: skipped, a symbolic link ${target === null ? 'to nothing' : `leading out of ${root}`}; copy the file itself into the folder to ingest it`);
+          continue;
+        }
+      }
+      if (statSync(full).isDirectory()) walk(full, root);
       else if (SUPPORTED_EXTENSIONS.includes(extname(name).toLowerCase())) files.push(full);
       else if (!name.startsWith('.')) skipped.push(full);
     }
   };
   for (const input of inputs) {
     if (!existsSync(input)) missing.push(input);
-    else if (statSync(input).isDirectory()) walk(input);
+    else if (statSync(input).isDirectory()) walk(input, realpathSync(input));
     else files.push(input);
   }
-  return { files, missing, skipped };
+  return { files, missing, skipped, links };
+}
+
+/** Where a symbolic link finally leads, or null when it leads nowhere (dangling, a loop). */
+function realTarget(link: string): string | null {
+  try {
+    return realpathSync(link);
+  } catch {
+    return null;
+  }
 }
 
 /** The record of one input in --json output: exactly the keys of the public contract. */
@@ -102,15 +120,19 @@ function jsonRecord(source: string, doc: Ingested): Record<string, unknown> {
 function sourceSlot(file: string, sourcesDir: string): { name: string; copy: string | null } {
   const abs = resolve(file);
   const dir = resolve(sourcesDir);
-  if (abs.startsWith(dir + '/')) return { name: relative(dir, abs), copy: null };
+  // Kept at the top of the sources folder already; in a subfolder it is copied up, as source.file is a plain name.
+  if (dirname(abs) === dir) return { name: basename(abs), copy: null };
   // The original's bytes only when a kept file of the same name is there to compare with.
   let bytes: Buffer | null = null;
-  const ext = extname(file);
-  const stem = basename(file, ext);
+  // Control characters (a line break in a file name) cannot be in source.file.
+  const plain = basename(file).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, '-');
+  const ext = extname(plain);
+  const stem = basename(plain, ext);
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${stem}${ext}` : `${stem}-${n}${ext}`;
     const target = join(dir, name);
-    if (!existsSync(target)) return { name, copy: target };
+    // lstat: a dangling link planted in the sources folder must not be written through.
+    if (!lstatSync(target, { throwIfNoEntry: false })) return { name, copy: target };
     if (readFileSync(target).equals((bytes ??= readFileSync(abs)))) return { name, copy: null };
   }
 }
@@ -200,13 +222,14 @@ async function main(): Promise<number> {
     console.error(`ingest: ${(e as Error).message}`);
     return 2;
   }
-  const { files, missing, skipped } = expand(opts.inputs);
+  const { files, missing, skipped, links } = expand(opts.inputs);
   // On a terminal one progress line replaces the line per file; messages still print above it.
   const progress = process.stderr.isTTY && !opts.json && files.length > 1 ? new ProgressLine(process.stderr, files.length) : null;
   const warn = (line: string): void => (progress ? progress.log(line) : console.error(line));
   let failed = missing.length;
   for (const m of missing) warn(`error: ${m}: no such file or folder`);
   // A file named on the command line is an error when unsupported; one found in a folder is only skipped.
+  for (const l of links) warn(l);
   for (const s of skipped) warn(`warning: ${s}: skipped, not a supported type (${SUPPORTED_EXTENSIONS.join(', ')})`);
   const outcomes: Record<WriteOutcome, number> = { created: 0, updated: 0, unchanged: 0, 'kept-hand-edit': 0 };
   const review: ReviewEntry[] = [];
@@ -259,7 +282,7 @@ async function main(): Promise<number> {
       // The original is kept only for a document that went through, so a failed file leaves nothing.
       if (slot.copy) {
         mkdirSync(opts.sources, { recursive: true });
-        copyFileSync(file, slot.copy);
+        copyFileSync(file, slot.copy, constants.COPYFILE_EXCL);
       }
       outcomes[outcome]++;
       if (outcome !== 'kept-hand-edit') for (const row of reviewRows(doc.data)) review.push({ ...row, file, output: join(opts.out, `${slug}.md`) });

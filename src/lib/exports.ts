@@ -11,6 +11,7 @@ import type { MeasureView, PolicyView } from './site-index.ts';
 import type { UnitEntry } from './unit-directory.ts';
 import { paths, targetAnchor, goalAnchor } from './site-paths.ts';
 import { dataPaths } from './data-paths.ts';
+import { webAddress } from './source.ts';
 
 /** Version of the shapes below. */
 export const API_VERSION = 1;
@@ -163,7 +164,7 @@ export function documentRecord(view: PolicyView, origin: string, previous: strin
     docType: d.docType,
     docNumber: d.docNumber,
     source: view.sourceFile === null ? null : abs(origin, paths.source(view.sourceFile)),
-    publishedAt: d.source.url,
+    publishedAt: d.source.url === null ? null : webAddress(d.source.url),
     themes: view.themes.map((t) => t.slug),
     counts: { goals: d.goals.length, measures: d.measures.length, targets: d.targets.length },
     previous,

@@ -5,6 +5,7 @@
  * before it writes a file, and by `npm run check`. The README's format reference mirrors it.
  */
 import { z } from 'zod';
+import { sourceFileProblem, webAddress } from './source.ts';
 
 /** Document types a clerk can choose from; anything else is 其他. */
 export const DOC_TYPES = [
@@ -95,9 +96,30 @@ export const policySchema = z
     docNumber: z.string().nullable(),
     docType: z.enum(DOC_TYPES),
     source: z.object({
-      /** Path of the original file, relative to content/sources/. */
-      file: z.string().nullable(),
-      url: z.string().nullable().default(null),
+      /**
+       * The original's file name in content/sources/: a plain name (no folder, no "..", no
+       * control characters), so the build reads and publishes nothing outside that folder.
+       */
+      file: z
+        .string()
+        .superRefine((name, ctx) => {
+          const problem = sourceFileProblem(name);
+          if (problem) {
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              message: `"${name.slice(0, 60)}" ${problem}: give the plain file name of the original in content/sources/ (e.g. 2018-jiyuan-gongzuo-yaodian.txt), or null`,
+            });
+          }
+        })
+        .nullable(),
+      /** Where the document was published: an http: or https: address, or null. */
+      url: z
+        .string()
+        .refine((url) => webAddress(url) !== null, (url) => ({
+          message: `"${url.slice(0, 60)}" is not a web address: give the http:// or https:// address where the document was published, or null`,
+        }))
+        .nullable()
+        .default(null),
     }),
     topics: z.array(z.string()).default([]),
     goals: z.array(goalSchema).default([]),

@@ -7,6 +7,7 @@
  * one page, which shows each name in its own section.
  */
 import { slugify } from './slug.ts';
+import { publishedSourceName } from './source.ts';
 
 /** A root-relative URL of a page of the site: `/units/shi-jiaoyuju/`, `/policies/x/#m3`. */
 export type Href = string & { readonly __brand: 'Href' };
@@ -95,8 +96,8 @@ export const paths = {
   change: (slug: string): Href => href(`/changes/${slug}/`),
   /** The page of downloads (the static data API). */
   data: href('/data/'),
-  /** The original file a document was ingested from, as kept under content/sources/. */
-  source: (file: string): Href => href(`/sources/${file.split('/').map(encodeURIComponent).join('/')}`),
+  /** The original file a document was ingested from, as published from content/sources/ (a saved web page as text: src/lib/source.ts). */
+  source: (file: string): Href => href(`/sources/${encodeURIComponent(publishedSourceName(file))}`),
 } as const;
 
 /** Id of a target on the targets index: document slug and the target's position (1-based). */

@@ -2,8 +2,7 @@
  * The site's data, loaded and indexed once per build: every route calls `getSite()` and
  * picks what it renders. Content problems are printed once as warnings; the build goes on.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { readFrontmatter } from '../lib/frontmatter.ts';
 import { buildComparisons, type Comparisons } from '../lib/comparison-data.ts';
@@ -13,6 +12,7 @@ import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
 import type { PolicyDoc } from '../lib/documents.ts';
 import { SOURCES_DIR } from './content-dirs.ts';
 import { loadSiteVocabulary } from './vocab.ts';
+import { sourcePath } from './sources.ts';
 
 /** Where the ingest keeps the original files (content/sources, or SOURCES_DIR when set). */
 export { SOURCES_DIR };
@@ -24,7 +24,7 @@ const vocabulary = loadSiteVocabulary();
 async function load(): Promise<SiteIndex> {
   const entries = await getCollection('policies');
   const docs: PolicyDoc[] = entries.map((e) => ({ slug: e.id, data: e.data, body: e.body ?? bodyFromFile(e.filePath) }));
-  const index = buildSiteIndex(docs, { ...vocabulary, hasSource: (file) => existsSync(join(SOURCES_DIR, file)) });
+  const index = buildSiteIndex(docs, { ...vocabulary, hasSource: (file) => sourcePath(file) !== null });
   for (const problem of index.problems) console.warn(`[policy-kb] ${problem}`);
   return index;
 }
