@@ -60,7 +60,24 @@ describe('csvField', () => {
   it('leaves formula characters alone when they are not first', () => {
     expect(csvField('a=b')).toBe('a=b');
     expect(csvField('增长-5%')).toBe('增长-5%');
-    expect(csvField(' =1')).toBe(' =1');
+    expect(csvField('增长＋5%')).toBe('增长＋5%');
+    expect(csvField(' 一、= 总体')).toBe(' 一、= 总体');
+  });
+
+  it('guards a formula behind leading spaces, which spreadsheets skip', () => {
+    expect(csvField(' =1+1')).toBe("' =1+1");
+    expect(csvField('   @SUM(A1)')).toBe("'   @SUM(A1)");
+    expect(csvField('\u00a0-2+3')).toBe("'\u00a0-2+3");
+    expect(csvField('\u3000=1')).toBe("'\u3000=1");
+    expect(csvField(' \n=1')).toBe('"\' \n=1"');
+  });
+
+  it('guards the full-width formula characters a Chinese input method types (＝＋－＠)', () => {
+    expect(csvField('＝HYPERLINK("http://x","点击")')).toBe('"\'＝HYPERLINK(""http://x"",""点击"")"');
+    expect(csvField('＋86 123')).toBe("'＋86 123");
+    expect(csvField('－5%')).toBe("'－5%");
+    expect(csvField('＠cmd')).toBe("'＠cmd");
+    expect(csvField('　＝1')).toBe("'　＝1");
   });
 
   it('writes formula text unchanged when the guard is off', () => {

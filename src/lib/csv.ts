@@ -5,7 +5,10 @@
  *
  * Document text is untrusted: a cell starting with `=`, `+`, `-` or `@` would run as a formula
  * when the file is opened in a spreadsheet, so such text cells get a leading apostrophe
- * (OWASP's advice). Numbers are written as numbers and never changed.
+ * (OWASP's advice). Spreadsheets also skip leading spaces before a formula and read the
+ * full-width ＝＋－＠ a Chinese input method types as their ASCII forms, so a formula character
+ * after leading white space, and the full-width ones, are guarded too. Numbers are written as
+ * numbers and never changed.
  */
 
 /** A cell: text, a number, or empty (null, undefined). */
@@ -26,7 +29,8 @@ export interface CsvOptions {
 
 const NEEDS_QUOTES = /[",\r\n]/u;
 // Tab and CR count too: some spreadsheets strip them and then read the rest as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/u;
+// \s covers the ASCII, no-break and ideographic (U+3000) spaces.
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /** One cell as CSV text: quoted when it must be. */
 export function csvField(cell: CsvCell, guardFormulas = true): string {
