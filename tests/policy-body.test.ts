@@ -46,13 +46,14 @@ describe('renderPolicyBody', () => {
 });
 
 describe('withoutLocalImages', () => {
-  it('turns an image beside the file into a note with its alt text, escaped, and leaves other images', async () => {
+  it('turns an image beside the file, and one on another host, into a note with its alt text, escaped', async () => {
     const file = join(work, 'img.md');
     writeFileSync(file, '---\ntitle: 图\n---\n正文。\n\n![示意<b>图</b>](./a.png)\n\n![远程](https://example.com/b.png)\n');
     const html = await body.renderPolicyBody(file);
     expect(html).not.toContain('__ASTRO_IMAGE_');
     expect(html).toContain('［图片未收录：示意&lt;b&gt;图&lt;/b&gt;］');
-    expect(html).toContain('<img src="https://example.com/b.png" alt="远程">');
+    expect(html).toContain('<span class="policy-image-missing">［图片未收录：远程］</span>');
+    expect(html).not.toMatch(/<img|example\.com/u);
   });
 });
 

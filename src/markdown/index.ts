@@ -10,6 +10,7 @@ import type { Plugin } from 'unified';
 import type { AliasTable } from '../lib/units.ts';
 import remarkLiteralHtml from './literal-html.ts';
 import remarkSafeLinks from './safe-links.ts';
+import remarkRemoteImages from './remote-images.ts';
 import remarkMeasureAnchors from './measure-anchors.ts';
 import remarkTargetMarks from './target-marks.ts';
 import remarkResponsibilityLinks from './responsibility-links.ts';
@@ -34,9 +35,10 @@ export interface PipelineOptions {
 export function markdownPipeline(options: PipelineOptions): { remarkPlugins: PluginEntry[]; rehypePlugins: PluginEntry[] } {
   return {
     remarkPlugins: [
-      // Untrusted text first: raw HTML becomes text, unsafe link targets are dropped.
+      // Untrusted text first: raw HTML becomes text, unsafe link targets are dropped, images from other hosts are not loaded.
       remarkLiteralHtml,
       remarkSafeLinks,
+      remarkRemoteImages,
       // `{#m12}` → heading ids; everything after relies on them.
       remarkMeasureAnchors,
       remarkTargetMarks,
