@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPolicyText } from '../src/lib/check.ts';
-import { FrontmatterError, readFrontmatter } from '../src/lib/frontmatter.ts';
+import { FrontmatterError, loadYaml, readFrontmatter } from '../src/lib/frontmatter.ts';
 import { existingSlugs, handEditOf } from '../src/ingest/write.ts';
 import { policyLoader } from '../src/site/policy-loader.ts';
 import { FIXTURE_POLICIES } from './support/fixtures.ts';
@@ -78,7 +78,13 @@ describe('readFrontmatter', () => {
     }
     const text = `---\ntitle: 笑\n${levels.join('\n')}\n---\n`;
     expect(text.length).toBeLessThan(1000);
-    expect(() => readFrontmatter(text)).toThrow(/line 4: the frontmatter's YAML aliases \(\*name\) expand to too many values/);
+    expect(() => readFrontmatter(text)).toThrow(/line 4: YAML aliases \(\*name\) expand to too many values/);
+  });
+
+  it('bounds aliases in the vocabularies too (loadYaml)', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    expect(() => loadYaml(bomb)).toThrow(/line 2: YAML aliases \(\*name\) expand to too many values/);
+    expect(loadYaml('市教育局: [教育局]')).toEqual({ 市教育局: ['教育局'] });
   });
 
   it('still reads a frontmatter with a few aliases', () => {

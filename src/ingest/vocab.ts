@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
+import { loadYaml } from '../lib/frontmatter.ts';
 import { PlaceIndex, type Gazetteer } from '../lib/places.ts';
 import { parseAliasTable, type AliasTable } from '../lib/units.ts';
 
@@ -20,7 +20,7 @@ export function loadUnitAliases(dir = VOCAB_DIR): AliasTable {
   const file = join(dir, 'unit-aliases.yaml');
   let data: unknown;
   try {
-    data = yaml.load(readFileSync(file, 'utf8'));
+    data = loadYaml(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new Error(`${file}: not valid YAML (${(e as Error).message.split('\n')[0]}): fix the indentation or quoting`);
   }

@@ -62,6 +62,15 @@ export function readFrontmatter(text: string): Frontmatter | null {
   return { data, yaml, body: text.slice(block[0].length), bodyLine };
 }
 
+/**
+ * A YAML file as data (the vocabularies of content/vocab/), read like a frontmatter: js-yaml 4's
+ * default schema, aliases bounded. Syntax errors are js-yaml's own (the caller names the file).
+ */
+export function loadYaml(text: string): unknown {
+  if (text.includes('*')) limitAliases(text, (line0) => line0 + 1);
+  return jsYaml.load(text);
+}
+
 /** The frontmatter's YAML as data; line numbers in errors count from the file's first line. */
 function parseYaml(yaml: string): Record<string, unknown> {
   // Frontmatter starts on line 2 of the file.
@@ -94,6 +103,6 @@ function limitAliases(yaml: string, at: (line0: number) => number): void {
     if (!/alias/iu.test((e as Error).message)) return;
     const first = yaml.search(/\*[^\s*]/u);
     const line0 = first < 0 ? 0 : yaml.slice(0, first).split('\n').length - 1;
-    throw new FrontmatterError(at(line0), `the frontmatter's YAML aliases (*name) expand to too many values: write the values out instead`);
+    throw new FrontmatterError(at(line0), `YAML aliases (*name) expand to too many values: write the values out instead`);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
+import { loadYaml } from '../lib/frontmatter.ts';
 import type { Gazetteer } from '../lib/places.ts';
 import { parseThemeTable, ThemeMatcher, type Theme } from '../lib/themes.ts';
 import { placeNamesOf, roleNamer, type RoleNamer } from '../lib/unit-directory.ts';
@@ -15,7 +15,7 @@ export function loadThemes(dir = VOCAB_DIR): Theme[] {
   const file = join(dir, 'themes.yaml');
   let data: unknown;
   try {
-    data = yaml.load(readFileSync(file, 'utf8'));
+    data = loadYaml(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new Error(`${file}: not valid YAML (${(e as Error).message.split('\n')[0]}): fix the indentation or quoting`);
   }
