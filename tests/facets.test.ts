@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDateDesc, formatDate, sortableDate, summarize, yearOf } from '../src/lib/documents.ts';
+import { byDateDesc, formatDate, sortableDate, summarize, yearOf, yearsOf } from '../src/lib/documents.ts';
 import { buildFacet, facetPages, groupByPlace, groupByYear } from '../src/lib/facets.ts';
 import { nameSlug, paths, UNKNOWN_SLUG } from '../src/lib/site-paths.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
@@ -84,5 +84,34 @@ describe('paths', () => {
     expect(nameSlug('未注明')).not.toBe(UNKNOWN_SLUG);
     expect(nameSlug('××')).toMatch(/^n-[a-z0-9]+$/);
     expect(nameSlug('××')).toBe(nameSlug('××'));
+  });
+});
+
+describe('years a document is listed under (its period)', () => {
+  it('are every year of its period and the year of its date', () => {
+    expect(yearsOf({ start: 2022, end: 2022 }, '2023-01-10')).toEqual([2022, 2023]);
+    expect(yearsOf({ start: 2023, end: 2027 }, '2023-03-01')).toEqual([2023, 2024, 2025, 2026, 2027]);
+    expect(yearsOf(null, '2018-02-05')).toEqual([2018]);
+    expect(yearsOf(null, null)).toEqual([]);
+    expect(yearsOf({ start: 2024, end: 2024 }, null)).toEqual([2024]);
+  });
+
+  it('a very long period lists only its first and last years (and the date’s)', () => {
+    expect(yearsOf({ start: 2000, end: 2050 }, '2001-05')).toEqual([2000, 2001, 2050]);
+  });
+
+  it('puts a report on 2022 dated 2023 under both years, and a plan under each year it runs', () => {
+    const report = { ...docs[0]!, slug: 'report', years: yearsOf({ start: 2022, end: 2022 }, '2023-01-10'), year: 2023, date: '2023-01-10' };
+    const plan = { ...docs[0]!, slug: 'plan', years: yearsOf({ start: 2024, end: 2026 }, '2024-02'), year: 2024, date: '2024-02' };
+    const undated = { ...docs[0]!, slug: 'undated', years: [], year: null, date: null };
+    const year = buildFacet('year', [report, plan, undated]);
+    expect(year.values.map((v) => [v.label, v.docs.map((d) => d.slug)])).toEqual([
+      ['2026', ['plan']],
+      ['2025', ['plan']],
+      ['2024', ['plan']],
+      ['2023', ['report']],
+      ['2022', ['report']],
+      ['未注明', ['undated']],
+    ]);
   });
 });

@@ -11,6 +11,7 @@ function doc(slug: string, over: Partial<DocSummary> = {}): DocSummary {
     city: null,
     province: null,
     year: date === null ? null : Number(date.slice(0, 4)),
+    years: date === null ? [] : [Number(date.slice(0, 4))],
     date,
     dateLabel: '',
     sortDate: sortableDate(date),

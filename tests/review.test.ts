@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/lib/csv.ts';
-import { reviewCsv, reviewLine, reviewRows, type ReviewInput } from '../src/lib/review.ts';
+import { inferenceOf, reviewCsv, reviewLine, reviewList, reviewRows, type ReviewInput } from '../src/lib/review.ts';
 import { ProgressLine, progressText } from '../src/ingest/progress.ts';
 
 const known: ReviewInput = {
@@ -118,4 +118,15 @@ describe('npm run ingest: the review list', () => {
     expect(again.status).toBe(0);
     expect(existsSync(join(dir, 'ingest-review.csv'))).toBe(false);
   }, 60_000);
+});
+
+describe('the site’s review list', () => {
+  it('names the evidence of an inferred fact, and lists only documents with something to check', () => {
+    const inferred = [{ field: 'city', from: '正文“浦江五中”' }, { field: 'city', from: '文号“浦教”' }];
+    expect(inferenceOf(inferred, 'city')).toBe('正文“浦江五中”；文号“浦教”');
+    expect(inferenceOf(inferred, 'issuer')).toBeNull();
+    expect(inferenceOf(undefined, 'city')).toBeNull();
+    const docs = [known, { ...known, title: 'b', date: null }];
+    expect(reviewList(docs, (d) => d).map((r) => [r.doc.title, r.rows.map((x) => x.field)])).toEqual([['b', ['date']]]);
+  });
 });

@@ -176,9 +176,13 @@ export function buildChanges(site: SiteIndex): Map<string, ChangesView> {
   return out;
 }
 
-/** Every target of the base, as target comparison takes it. */
+/**
+ * Every target of the base, as target comparison takes it. A template's figures (公文范文 full
+ * of placeholders) are no one's commitment, so they stay out of comparisons across places.
+ */
 export function targetInputs(site: SiteIndex): TargetInput[] {
-  return site.targets.rows.map((r) => ({
+  const isTemplate = (slug: string): boolean => site.policies.get(slug)?.doc.data.template === true;
+  return site.targets.rows.filter((r) => !isTemplate(r.doc.slug)).map((r) => ({
     doc: { slug: r.doc.slug, title: r.doc.title, place: r.doc.place, year: r.doc.year, docType: r.doc.docType },
     index: r.index,
     metric: r.target.metric,

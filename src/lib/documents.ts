@@ -22,6 +22,11 @@ export interface DocSummary {
   province: string | null;
   /** Year of the document's date, or null when it has none. */
   year: number | null;
+  /**
+   * The years a reader looks for the document under: each year of its period (a report on 2022,
+   * a plan for 2023–2027) and the year of its date, ascending; empty when it has neither.
+   */
+  years: number[];
   date: string | null;
   /** The date as a reader writes it: 2018年2月5日, or 未注明. */
   dateLabel: string;
@@ -41,6 +46,21 @@ export const collator = new Intl.Collator('zh-CN');
 export function yearOf(date: string | null): number | null {
   const m = /^(\d{4})/.exec(date ?? '');
   return m ? Number(m[1]) : null;
+}
+
+/** A period longer than this is listed only under its first and last years and its date's year. */
+const LONGEST_LISTED_PERIOD = 30;
+
+/** The years of {@link DocSummary.years}: the period's years and the date's year. */
+export function yearsOf(period: { start: number; end: number } | null | undefined, date: string | null): number[] {
+  const years = new Set<number>();
+  if (period) {
+    if (period.end - period.start < LONGEST_LISTED_PERIOD) for (let y = period.start; y <= period.end; y++) years.add(y);
+    else years.add(period.start).add(period.end);
+  }
+  const dated = yearOf(date);
+  if (dated !== null) years.add(dated);
+  return [...years].sort((a, b) => a - b);
 }
 
 /** The date as a reader writes it: 2018年2月5日, 2018年2月, 2018年, or 未注明. */
@@ -77,6 +97,7 @@ export function summarize(doc: PolicyDoc): DocSummary {
     city: d.city,
     province: d.province,
     year: yearOf(d.date),
+    years: yearsOf(d.period, d.date),
     date: d.date,
     dateLabel: formatDate(d.date),
     sortDate: sortableDate(d.date),

@@ -39,7 +39,8 @@ export interface Facet {
 }
 
 interface FacetRule {
-  valueOf: (d: DocSummary) => string | null;
+  /** The values a document is listed under; none puts it in the 未注明 group. */
+  valuesOf: (d: DocSummary) => readonly string[];
   slugOf: (value: string) => Slug;
   noteOf?: (d: DocSummary) => string | null;
   order: (a: string, b: string) => number;
@@ -47,23 +48,24 @@ interface FacetRule {
 
 const RULES: Record<FacetName, FacetRule> = {
   city: {
-    valueOf: (d) => d.city,
+    valuesOf: (d) => (d.city === null ? [] : [d.city]),
     slugOf: nameSlug,
     noteOf: (d) => d.province,
     order: (a, b) => collator.compare(a, b),
   },
   year: {
-    valueOf: (d) => (d.year === null ? null : String(d.year)),
+    // A document is listed under every year it is about (its period) and the year of its date.
+    valuesOf: (d) => d.years.map(String),
     slugOf: (v) => v as Slug,
     order: (a, b) => Number(b) - Number(a),
   },
   type: {
-    valueOf: (d) => d.docType,
+    valuesOf: (d) => [d.docType],
     slugOf: nameSlug,
     order: (a, b) => DOC_TYPES.indexOf(a as never) - DOC_TYPES.indexOf(b as never),
   },
   issuer: {
-    valueOf: (d) => d.issuer,
+    valuesOf: (d) => (d.issuer === null ? [] : [d.issuer]),
     slugOf: nameSlug,
     order: (a, b) => collator.compare(a, b),
   },
@@ -109,20 +111,22 @@ export function buildFacet(name: FacetName, docs: readonly DocSummary[]): Facet 
   const rule = RULES[name];
   const groups = new Map<string | null, FacetValue>();
   for (const d of docs) {
-    const value = rule.valueOf(d);
-    let g = groups.get(value);
-    if (!g) {
-      g = {
-        label: value ?? UNKNOWN,
-        known: value !== null,
-        slug: value === null ? UNKNOWN_SLUG : rule.slugOf(value),
-        note: null,
-        docs: [],
-        groups: [],
-      };
-      groups.set(value, g);
+    const listed = rule.valuesOf(d);
+    for (const value of listed.length > 0 ? listed : [null]) {
+      let g = groups.get(value);
+      if (!g) {
+        g = {
+          label: value ?? UNKNOWN,
+          known: value !== null,
+          slug: value === null ? UNKNOWN_SLUG : rule.slugOf(value),
+          note: null,
+          docs: [],
+          groups: [],
+        };
+        groups.set(value, g);
+      }
+      g.docs.push(d);
     }
-    g.docs.push(d);
   }
   const values = [...groups.values()];
   for (const g of values) {

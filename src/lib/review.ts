@@ -127,3 +127,20 @@ export function reviewLine(file: string, rows: readonly ReviewRow[]): string {
   const facts = rows.map((r) => `${FIELD_LABEL[r.field]} ${STATUS_LABEL[r.status]}${r.status === 'inferred' && r.from ? `（${r.from}）` : ''}`);
   return `${file}: ${facts.join('；')}`;
 }
+
+/** Where an inferred fact came from, in words staff read; null when the document states it. */
+export function inferenceOf(inferred: ReviewInput['inferred'], field: string): string | null {
+  const from = (inferred ?? []).filter((i) => i.field === field).map((i) => i.from);
+  return from.length > 0 ? [...new Set(from)].join('；') : null;
+}
+
+/** A document and the facts of it to check, for the site's 待核对 page. */
+export interface ReviewDoc<D> {
+  doc: D;
+  rows: ReviewRow[];
+}
+
+/** The documents with facts to check, in the order given, each with its rows. */
+export function reviewList<D>(docs: readonly D[], dataOf: (doc: D) => ReviewInput): ReviewDoc<D>[] {
+  return docs.map((doc) => ({ doc, rows: reviewRows(dataOf(doc)) })).filter((r) => r.rows.length > 0);
+}

@@ -95,6 +95,24 @@ export const policySchema = z
       .nullable(),
     docNumber: z.string().nullable(),
     docType: z.enum(DOC_TYPES),
+    /** The year or years the document is about (2022 for a report on 2022, 2023–2027 for a plan to 2027); null when unknown. */
+    period: z
+      .object({ start: z.number().int(), end: z.number().int() })
+      .refine((p) => p.start <= p.end, 'period.start must not be after period.end')
+      .nullable()
+      .default(null),
+    /** Facts the document does not state where it should, read from elsewhere in its text, with the evidence. */
+    inferred: z
+      .array(
+        z.object({
+          field: z.enum(['title', 'issuer', 'city', 'province', 'date', 'docType', 'period']),
+          /** The evidence, a short Chinese phrase shown to staff: 正文“浦江五中”. */
+          from: z.string().min(1),
+        }),
+      )
+      .default([]),
+    /** A 公文范文 full of placeholders (xx, ×××, x.x): kept, marked, and kept out of comparisons. */
+    template: z.boolean().default(false),
     source: z.object({
       /**
        * The original's file name in content/sources/: a plain name (no folder, no "..", no

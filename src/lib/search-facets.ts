@@ -21,7 +21,8 @@ export function policyFilters(view: PolicyView): [string, string][] {
   return [
     ['地区', d.city ?? UNKNOWN],
     ['省份', d.province ?? UNKNOWN],
-    ['年份', s.year === null ? UNKNOWN : String(s.year)],
+    // Every year the document is about, as the year pages list it.
+    ...(s.years.length === 0 ? [UNKNOWN] : s.years.map(String)).map((y): [string, string] => ['年份', y]),
     ['类型', d.docType],
     ['发布机构', d.issuer ?? UNKNOWN],
     ...view.themes.map((t): [string, string] => ['主题', t.name]),

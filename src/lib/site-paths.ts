@@ -96,6 +96,8 @@ export const paths = {
   change: (slug: string): Href => href(`/changes/${slug}/`),
   /** The page of downloads (the static data API). */
   data: href('/data/'),
+  /** Documents with facts an editor should check (unknown or inferred). */
+  review: href('/review/'),
   /** The original file a document was ingested from, as published from content/sources/ (a saved web page as text: src/lib/source.ts). */
   source: (file: string): Href => href(`/sources/${encodeURIComponent(publishedSourceName(file))}`),
 } as const;

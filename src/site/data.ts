@@ -9,7 +9,8 @@ import { buildComparisons, type Comparisons } from '../lib/comparison-data.ts';
 import type { DataContext, DataFile } from '../lib/data-files.ts';
 import { SITE_URL } from './markdown-options.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
-import type { PolicyDoc } from '../lib/documents.ts';
+import type { DocSummary, PolicyDoc } from '../lib/documents.ts';
+import { reviewList, type ReviewDoc } from '../lib/review.ts';
 import { SOURCES_DIR } from './content-dirs.ts';
 import { loadSiteVocabulary } from './vocab.ts';
 import { sourcePath } from './sources.ts';
@@ -46,6 +47,12 @@ export function getComparisons(): Promise<Comparisons> {
     buildComparisons(s, { themes: vocabulary.themes.themes, themesOf: (text) => vocabulary.themes.match(text) }),
   );
   return comparisons;
+}
+
+/** The documents with facts an editor should check, newest first. */
+export async function getReviewList(): Promise<ReviewDoc<DocSummary>[]> {
+  const s = await getSite();
+  return reviewList(s.docs, (d) => s.policies.get(d.slug)!.doc.data);
 }
 
 /** What the /data/ files are made from. */
