@@ -144,8 +144,33 @@ describe('outline of measures with sub-items', () => {
     expect(ol.measures[0]!.text).toContain('责任单位：区教育局');
   });
 
-  it('takes a 总体要求 section without sub-items as a goal of its own', () => {
+  it('takes every top section as a goal, a 总体要求 without sub-items too', () => {
     const ol = outline(buildStructure('一、总体要求\n到2026年实现全覆盖。\n二、工作任务\n（一）甲项。内容。\n（二）乙项。内容。'));
-    expect(ol.goals[0]).toMatchObject({ title: '总体要求:到2026年实现全覆盖。', measures: [] });
+    expect(ol.goals).toEqual([
+      expect.objectContaining({ title: '总体要求', measures: [] }),
+      expect.objectContaining({ title: '工作任务', measures: ['m1', 'm2'] }),
+    ]);
+  });
+
+  // Items of the dev corpus (26, 29, 32): only some (一) items have numbered sub-items.
+  it('counts the leaves when only some (一) items have 1. sub-items', () => {
+    const text = ['三、主要工作', '（一）完善美育课程体系。', '1.开设优质丰富的美育课程。内容。', '2.实施美育实践活动的课程化管理。内容。',
+      '（二）改进美育教学。', '1.深化学校美育教学改革。内容。', '四、保障措施', '（一）加强组织领导。内容。', '（二）加大资金投入力度。内容。'].join('\n');
+    expect(measures(text).map((m) => m.title)).toEqual(['开设优质丰富的美育课程', '实施美育实践活动的课程化管理', '深化学校美育教学改革', '加强组织领导', '加大资金投入力度']);
+  });
+
+  it('takes a finest level numbered through the document as the measure list, without the safeguards after it', () => {
+    const text = ['三、工作措施', '（一）科学规划学校布局。', '1.优化中小学布局规划。内容。', '2.全面消除大校额和大班额。内容。', '（二）改善办学条件。', '3.加大薄弱项目改造力度。内容。',
+      '四、工作保障', '（一）加强组织领导，健全工作机制。内容。', '（二）明确工作任务，落实工作责任。内容。'].join('\n');
+    expect(measures(text).map((m) => m.label)).toEqual(['1.', '2.', '3.']);
+  });
+
+  it('takes 一是/二是 directly under a top section as measures, and leaves the frame sections out', () => {
+    const text = '一、基本原則\n一是堅持政府主導。落實責任。二是注重科學規劃。統籌考慮。三是堅持公益普惠。大力發展。\n二、主要目標\n大力發展公辦幼兒園。';
+    expect(measures(text).map((m) => m.title)).toEqual(['堅持政府主導', '注重科學規劃', '堅持公益普惠']);
+  });
+
+  it('takes no measures from a plan whose sections only frame it', () => {
+    expect(measures('一、指导思想\n以习近平新时代中国特色社会主义思想为指导。\n二、工作目标\n确保全县小学适龄儿童入学率达99%以上。')).toEqual([]);
   });
 });

@@ -31,8 +31,8 @@ export interface Outline {
   ids: Map<Node, string>;
 }
 
-// 总体要求 of a notice or plan states its aims (`到2025年…实现全覆盖`) when it has no sub-items.
-const OBJECTIVES = /^(工作目标|主要目标|发展目标|总体目标|目标任务|总体要求)$/u;
+/** Kinds of top sections that are goals even where they are the measures themselves. */
+const TOP_SECTION_KINDS = new Set<Node['kind']>(['chapter', 'cn', 'dash']);
 
 /** Full text of a node: its title (when it is a sentence of the text) and its paragraphs. */
 export function nodeText(node: Node): string {
@@ -48,43 +48,35 @@ function measureText(node: Node): string {
   return [nodeText(node), ...node.children.map(measureText)].filter(Boolean).join('\n');
 }
 
-/** Assigns ids and collects the measures and goals of an outline. */
+/**
+ * Assigns ids and collects the measures and goals of an outline. The goals are the document's
+ * top sections (一、 headings, `——` lead-ins), each with the measures below it; a flat list
+ * of items has none.
+ */
 export function outline(structure: Structure): Outline {
   const ids = new Map<Node, string>();
   const measures: OutlineMeasure[] = [];
   const goals: OutlineGoal[] = [];
-  const goalOf = new Map<Node, OutlineGoal>();
-  const visit = (nodes: Node[], parent: Node | null, path: number[], titles: string[]): void => {
+  const visit = (nodes: Node[], parent: Node | null, path: number[], titles: string[], goal: OutlineGoal | null): void => {
     nodes.forEach((node, i) => {
-      if (node.kind === structure.measureKind) {
+      const isMeasure = structure.measures.has(node);
+      let own = goal;
+      if (!goal && (!isMeasure || TOP_SECTION_KINDS.has(node.kind))) {
+        own = { id: `g${goals.length + 1}`, title: node.title || node.label, node, measures: [] };
+        goals.push(own);
+      }
+      if (isMeasure) {
         const id = `m${measures.length + 1}`;
         ids.set(node, id);
         measures.push({ id, node, parent, text: measureText(node), path: titles });
-        // The section that holds measures is the aim they serve; top-level measures serve none.
-        if (parent) {
-          let goal = goalOf.get(parent);
-          if (!goal) {
-            goal = { id: `g${goals.length + 1}`, title: parent.title, node: parent, measures: [] };
-            goalOf.set(parent, goal);
-            goals.push(goal);
-          }
-          goal.measures.push(id);
-        }
+        own?.measures.push(id);
         return;
       }
       const p = [...path, i + 1];
       ids.set(node, `s${p.join('-')}`);
-      if (OBJECTIVES.test(node.title) && node.paragraphs.length > 0) {
-        // An explicit 工作目标 section is a goal of its own, stated in its first sentence.
-        const first = node.paragraphs[0]!.split(/(?<=[。;；])/u)[0]!;
-        const summary = first.length > 80 ? `${first.slice(0, 79)}…` : first;
-        const goal = { id: `g${goals.length + 1}`, title: `${node.title}:${summary}`, node, measures: [] };
-        goalOf.set(node, goal);
-        goals.push(goal);
-      }
-      visit(node.children, node, p, [...titles, node.title]);
+      visit(node.children, node, p, [...titles, node.title], own);
     });
   };
-  visit(structure.sections, null, [], []);
+  visit(structure.sections, null, [], [], null);
   return { measures, goals, ids };
 }

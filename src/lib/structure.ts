@@ -29,8 +29,10 @@ export interface Structure {
   preamble: string[];
   /** Top-level sections (or measures, for flat documents). */
   sections: Node[];
-  /** The kind of node that holds the measures, or null when none was found. */
+  /** The kind most measures have, or null when none was found. */
   measureKind: Node['kind'] | null;
+  /** The nodes that are measures (see `chooseMeasures`). */
+  measures: ReadonlySet<Node>;
   /** Appendix text (from `附件:` on), kept apart from the numbered structure. */
   appendix: string[];
 }
@@ -114,6 +116,10 @@ function titled(text: string, bare: boolean): { title: string; titleIsSentence: 
   const lines = flat.split('\n').map((l) => l.trim()).filter(Boolean);
   const first = lines[0] ?? '';
   const rest = lines.slice(1);
+  // `四、下一步工作打算` on a line of its own: the whole line is the heading.
+  if (rest.length > 0 && first.length <= 20 && !/[,，;；:：。！!？?]/u.test(first)) {
+    return { title: first, titleIsSentence: true, paragraphs: rest };
+  }
   // `二、工作目标通过努力,…`: a known heading word ends the title even without punctuation.
   {
     const hw = HEADING_WORDS.exec(first);
@@ -180,9 +186,13 @@ export function buildStructure(body: string): Structure {
     stack[stack.length - 1]!.children.push(node);
     stack.push(node);
   }
-  const measureKind = chooseMeasureKind(root);
-  if (measureKind === 'paragraph-measure') promoteParagraphs(root);
-  return { preamble, sections: root.children, measureKind, appendix };
+  let measures = chooseMeasures(root);
+  if (measures.size === 0 && hasTopicParagraphs(root)) {
+    promoteParagraphs(root);
+    measures = new Set();
+    walk(root, (n) => { if (n.kind === 'paragraph-measure') measures.add(n); });
+  }
+  return { preamble, sections: root.children, measureKind: dominantKind(measures), measures, appendix };
 }
 
 function walk(node: Node, visit: (n: Node, parent: Node) => void): void {
@@ -192,49 +202,94 @@ function walk(node: Node, visit: (n: Node, parent: Node) => void): void {
   }
 }
 
+/** Kinds that number sections and items; dash lead-ins and paragraph measures are not numbering. */
+const ITEM_KINDS = new Set<Node['kind']>(['chapter', 'cn', 'paren-cn', 'arabic', 'paren-arabic', 'circled', 'shi', 'di']);
+/** Kinds that head a document's top sections rather than list its actions. */
+const SECTION_KINDS = new Set<Node['kind']>(['chapter', 'cn', 'dash']);
+/** Inline enumerations and sub-lists: items only where the document uses them across its parents. */
+const SUB_KINDS = new Set<Node['kind']>(['paren-arabic', 'circled', 'shi', 'di']);
+
+const isFrame = (n: Node): boolean => n.children.length === 0 && FRAME_SECTION.test(n.title);
+const itemChildren = (n: Node): Node[] => n.children.filter((c) => ITEM_KINDS.has(c.kind));
+
 /**
- * The finest numbered level used across the document: a kind whose parents mostly have it
- * (so that `①②` inside one measure does not turn the whole document into three measures).
+ * The measures of a document: the numbered items at the finest level below its top sections.
+ *
+ * - Leaves are counted: an item with numbered sub-items counts its sub-items, one without counts
+ *   once (`(一)…(十三)`, seven of them with `1.2.3.`).
+ * - 一是/第一, (1) and ① directly under a top section are items; deeper down they are items only
+ *   where most parents of their kind use them, otherwise an enumeration inside one item.
+ * - A finest level numbered through the whole document (1.…22. across (一)…(六)) is the
+ *   document's own list of measures: items outside it (a 工作保障 (一)…(四)) are not measures.
+ * - Top sections are measures themselves only when most of them state an action without
+ *   sub-items; 指导思想, 工作目标 and the like never are.
  */
-function chooseMeasureKind(root: Node): Node['kind'] | null {
-  const count = new Map<Node['kind'], number>();
-  const depthSum = new Map<Node['kind'], number>();
-  const parentKinds = new Map<Node['kind'], Map<Node['kind'], Set<Node>>>();
-  const depthOf = new Map<Node, number>([[root, 0]]);
-  walk(root, (n, parent) => {
-    const d = (depthOf.get(parent) ?? 0) + 1;
-    depthOf.set(n, d);
-    if (n.kind === 'dash') return;
-    count.set(n.kind, (count.get(n.kind) ?? 0) + 1);
-    depthSum.set(n.kind, (depthSum.get(n.kind) ?? 0) + d);
-    const byParent = parentKinds.get(n.kind) ?? new Map();
-    const set = byParent.get(parent.kind) ?? new Set<Node>();
-    set.add(parent);
-    byParent.set(parent.kind, set);
-    parentKinds.set(n.kind, byParent);
-  });
-  const kinds = [...count.keys()].sort((a, b) => (depthSum.get(b)! / count.get(b)!) - (depthSum.get(a)! / count.get(a)!));
-  // A 总体要求 or 保障措施 section without sub-items frames the document; it is no section that
-  // lacks the measures (a notice whose only numbered list is under 二、工作任务 still has measures).
-  const total = (k: Node['kind']): number => {
-    let n = 0;
-    walk(root, (x) => { if (x.kind === k && !(x.children.length === 0 && FRAME_SECTION.test(x.title))) n++; });
-    return n;
-  };
-  for (const k of kinds) {
-    const parents = parentKinds.get(k)!;
-    // The parent kind that holds most of this kind's nodes.
-    let best: [Node['kind'], number] | null = null;
-    for (const [pk, set] of parents) if (!best || set.size > best[1]) best = [pk, set.size];
-    if (!best) continue;
-    const [pk, withChild] = best;
-    if (pk === 'root') return k;
-    if ((count.get(k) ?? 0) >= 2 && withChild / total(pk) >= 0.4) return k;
+function chooseMeasures(root: Node): Set<Node> {
+  const top = root.children.filter((n) => ITEM_KINDS.has(n.kind) || n.kind === 'dash');
+  const sections = top.filter((n) => SECTION_KINDS.has(n.kind));
+  const acting = sections.filter((n) => n.kind !== 'dash' && !FRAME_SECTION.test(n.title));
+  const withItems = acting.filter((n) => itemChildren(n).length > 0);
+  if (acting.length > 0 && withItems.length / acting.length < 0.4 && acting.length >= 2) {
+    return new Set(top.filter((n) => n.kind !== 'dash' && !isFrame(n)));
   }
-  // Only unnumbered sections (speeches): paragraphs opening with a short topic sentence.
+  // How many nodes of each kind have sub-items of a given kind, to tell a used level from a stray list.
+  const parentsOf = new Map<Node['kind'], number>();
+  const parentsWith = new Map<string, number>();
+  walk(root, (n) => {
+    if (!ITEM_KINDS.has(n.kind) || isFrame(n)) return;
+    parentsOf.set(n.kind, (parentsOf.get(n.kind) ?? 0) + 1);
+    for (const k of new Set(itemChildren(n).map((c) => c.kind))) parentsWith.set(`${n.kind}>${k}`, (parentsWith.get(`${n.kind}>${k}`) ?? 0) + 1);
+  });
+  const isItem = (n: Node, parent: Node): boolean => {
+    if (!ITEM_KINDS.has(n.kind)) return false;
+    if (!SUB_KINDS.has(n.kind)) return true;
+    if (parent === root || (SECTION_KINDS.has(parent.kind) && root.children.includes(parent))) return true;
+    const siblings = parent.children.filter((c) => c.kind === n.kind).length;
+    return siblings >= 2 && (parentsWith.get(`${parent.kind}>${n.kind}`) ?? 0) / (parentsOf.get(parent.kind) ?? 1) >= 0.4;
+  };
+  const leaves: Node[] = [];
+  const collect = (n: Node): void => {
+    const items = n.children.filter((c) => isItem(c, n));
+    if (items.length === 0) {
+      leaves.push(n);
+      return;
+    }
+    for (const c of items) collect(c);
+  };
+  for (const n of top) {
+    if (n.kind === 'dash' || SECTION_KINDS.has(n.kind)) {
+      for (const c of n.children.filter((x) => isItem(x, n))) collect(c);
+    } else collect(n);
+  }
+  if (leaves.length === 0) return new Set();
+  // The finest level: when its numbers run on from one parent to the next, it is the measure list.
+  const depth = new Map<Node, number>();
+  const parentOf = new Map<Node, Node>();
+  const setDepth = (n: Node, d: number): void => n.children.forEach((c) => { depth.set(c, d + 1); parentOf.set(c, n); setDepth(c, d + 1); });
+  setDepth(root, 0);
+  const finest = leaves.reduce((a, b) => ((depth.get(b) ?? 0) > (depth.get(a) ?? 0) ? b : a)).kind;
+  const ofFinest = leaves.filter((n) => n.kind === finest);
+  const runsOn = ofFinest.some((n) => {
+    const p = parentOf.get(n);
+    return p !== undefined && p.children.find((c) => c.kind === finest) === n && n.ordinal > 1;
+  });
+  return new Set(runsOn ? ofFinest : leaves);
+}
+
+/** The kind most measures have (for callers that report one level), or null. */
+function dominantKind(measures: Set<Node>): Node['kind'] | null {
+  const count = new Map<Node['kind'], number>();
+  for (const n of measures) count.set(n.kind, (count.get(n.kind) ?? 0) + 1);
+  let best: Node['kind'] | null = null;
+  for (const [k, c] of count) if (best === null || c > (count.get(best) ?? 0)) best = k;
+  return best;
+}
+
+// Only unnumbered sections (speeches): paragraphs opening with a short topic sentence.
+function hasTopicParagraphs(root: Node): boolean {
   let topical = 0;
   walk(root, (n) => { topical += n.paragraphs.filter(isTopicParagraph).length; });
-  return topical >= 2 ? 'paragraph-measure' : null;
+  return topical >= 2;
 }
 
 // `不断提升教育公共服务水平。2021年,…`: a paragraph led by a short sentence is an action.
