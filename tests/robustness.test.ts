@@ -134,7 +134,7 @@ describe('npm run ingest on hostile files', () => {
       source: { file: 'x.txt', url: null },
       topics: [],
       goals: [],
-      measures: [{ id: 'm1', number: '08.', title: '学习', section: null, units: [], leadUnits: [] }],
+      measures: [{ id: 'm1', number: '08.', title: '学习', section: null, units: [], leadUnits: [], supportUnits: [] }],
       targets: [],
       responsibleUnits: [],
     } satisfies PolicyData;

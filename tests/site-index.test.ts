@@ -26,7 +26,7 @@ describe('buildSiteIndex', () => {
   });
   it('does not read the units of a responsibility line as what the measure does', () => {
     const base = docs.find((d) => d.slug === 'quanzhou-2023-jiaoyu-gongzuo-yaodian')!;
-    const m = { id: 'm1', number: '1.', title: '做好年度工作', section: null, units: ['市学生资助中心'], leadUnits: [] };
+    const m = { id: 'm1', number: '1.', title: '做好年度工作', section: null, units: ['市学生资助中心'], leadUnits: [], supportUnits: [] };
     const doc = { slug: 'x', data: { ...base.data, goals: [], targets: [], measures: [m] }, body: '### 1\\. 做好年度工作 {#m1}\n\n按计划推进。\n\n责任单位:市学生资助中心\n' };
     const one = buildSiteIndex([doc], loadSiteVocabulary());
     expect(one.policies.get('x')!.looseMeasures[0]!.themes).toEqual([]);

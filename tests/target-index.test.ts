@@ -32,7 +32,7 @@ describe('buildTargetIndex', () => {
       province: null,
       goals: [],
       measures: [],
-      targets: [{ text: '满意度达95%', metric: '满意度', comparator: '>=', value: 95, unit: '%', year: null, measure: null }],
+      targets: [{ text: '满意度达95%', metric: '满意度', comparator: '>=', value: 95, unit: '%', year: null, yearImplied: false, measure: null }],
     },
   };
   const index = buildTargetIndex([...docs, withUndated]);

@@ -54,7 +54,7 @@ describe('roleNamer', () => {
 });
 
 describe('rolesOf', () => {
-  const m = (units: string[], leadUnits: string[]) => ({ id: 'm1', number: '1.', title: 't', section: null, units, leadUnits });
+  const m = (units: string[], leadUnits: string[]) => ({ id: 'm1', number: '1.', title: 't', section: null, units, leadUnits, supportUnits: [] });
   it('marks lead and support where the document distinguishes them', () => {
     expect(rolesOf(m(['市教育局', '市财政局'], ['市教育局']))).toEqual([
       ['市教育局', 'lead'],

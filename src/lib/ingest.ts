@@ -7,9 +7,11 @@ import { simplifiedReading, type SimplifiedReading } from './simplified-reading.
 import { readPortalBlock } from './portal.ts';
 import { extractMetadata } from './metadata.ts';
 import { buildStructure } from './structure.ts';
-import { outline } from './measures.ts';
+import { outline, nodeText } from './measures.ts';
+import { planYear } from './plan-year.ts';
+import type { Node } from './structure.ts';
 import { renderBody } from './body.ts';
-import { parseResponsibility, normalizeUnits, type AliasTable } from './units.ts';
+import { parseResponsibility, type AliasTable } from './units.ts';
 import { extractTargets } from './targets.ts';
 import { policySchema, type PolicyData, type Target } from './schema.ts';
 import { policySlug } from './slug.ts';
@@ -59,6 +61,17 @@ function titleHints(raw: string): string[] {
   return hints;
 }
 
+/**
+ * The text of a measure to read targets from. A title that is a heading with no number in it
+ * names an action (全面消除大校额和大班额, 加快推进…步伐): it is no target; the measure's text says
+ * what is to be reached.
+ */
+function targetText(node: Node, text: string): string {
+  if (!node.titleIsSentence || /\d/u.test(node.title)) return text;
+  const own = nodeText(node);
+  return text.startsWith(own) ? node.paragraphs.join('\n') + text.slice(own.length) : text;
+}
+
 /** Characters of text above which a file is probably several documents, or a data dump. */
 export const LONG_TEXT = 500_000;
 
@@ -88,30 +101,44 @@ export function ingestText(input: string, ctx: IngestContext): Ingested {
   const ol = outline(structure);
   const docYear = Number(/^\d{4}/.exec(meta.date ?? '')?.[0] ?? /(?:19|20)\d{2}/.exec(meta.title ?? '')?.[0]) || null;
 
+  // Units are kept as the document writes them (with the level it wrote once carried on): the
+  // unit directory groups variants through the alias table, the page shows what the text says.
   const measures = ol.measures.map((m) => {
     const resp = parseResponsibility(m.text);
-    const units = resp ? normalizeUnits(resp.units, ctx.aliases) : [];
-    const leadUnits = resp ? normalizeUnits(resp.lead, ctx.aliases) : [];
     return {
       id: m.id,
       number: m.node.label,
       title: m.node.title,
       section: m.parent?.title ?? null,
-      units,
-      leadUnits,
+      units: resp?.units ?? [],
+      leadUnits: resp?.lead ?? [],
+      supportUnits: resp?.support ?? [],
     };
   });
+  const year = planYear({ title: meta.title, docType: meta.docType, date: meta.date, period: (meta as { period?: { start: number; end: number } | null }).period });
   const targets: Target[] = [];
-  for (const m of ol.measures) {
-    // A report's 基本情况/主要做法 describe what was done: its figures are facts, not targets.
-    if (m.path.some((t) => ACCOUNT_SECTION.test(t))) continue;
-    const planned = PLAN_TYPES.has(meta.docType) || m.path.some((t) => PLAN_SECTION.test(t));
-    targets.push(...extractTargets(m.text, { measure: m.id, docYear, planned }));
-  }
-  // Targets stated in an explicit 工作目标 section belong to no single measure.
-  for (const g of ol.goals) {
-    if (g.measures.length === 0) targets.push(...extractTargets(g.node.paragraphs.join('\n'), { measure: null, docYear }));
-  }
+  const add = (found: Target[]): void => {
+    for (const t of found) targets.push(t.year === null && year !== null ? { ...t, year, yearImplied: true } : t);
+  };
+  const measureOf = new Map(ol.measures.map((m) => [m.node, m]));
+  // Every part of the outline is read once: a measure with its sub-items, any other section by
+  // its own paragraphs (a 工作目标 or 主要指标 section states targets outside every measure).
+  const read = (nodes: Node[], path: string[]): void => {
+    for (const node of nodes) {
+      const m = measureOf.get(node);
+      const within = [...path, node.title];
+      // A report's 基本情况/主要做法 describe what was done: its figures are facts, not targets.
+      if (within.some((t) => ACCOUNT_SECTION.test(t))) continue;
+      const planned = PLAN_TYPES.has(meta.docType) || within.some((t) => PLAN_SECTION.test(t));
+      if (m) {
+        add(extractTargets(targetText(m.node, m.text), { measure: m.id, docYear, planned }));
+        continue;
+      }
+      if (node.paragraphs.length > 0) add(extractTargets(node.paragraphs.join('\n'), { measure: null, docYear, planned }));
+      read(node.children, within);
+    }
+  };
+  read(structure.sections, []);
   const responsibleUnits = [...new Set(measures.flatMap((m) => m.units))];
 
   let title = meta.title;

@@ -51,6 +51,8 @@ export const measureSchema = z.object({
   units: z.array(z.string()).default([]),
   /** Units the document names as 牵头 (lead); empty when it makes no such distinction. */
   leadUnits: z.array(z.string()).default([]),
+  /** Units the document names as 配合/协同 (support), apart from the lead ones; empty when it makes no such distinction. */
+  supportUnits: z.array(z.string()).default([]),
   /** Theme slugs set by an editor; when present they replace the automatic assignment. */
   themes: z.array(z.string()).optional(),
 });
@@ -78,6 +80,8 @@ export const targetSchema = z.object({
   unit: z.string().nullable(),
   /** Deadline year, or null when the text gives none. */
   year: z.number().int().nullable(),
+  /** True when `year` is the plan year of an annual plan, not a year written beside the target. */
+  yearImplied: z.boolean().default(false),
   /** Id of the measure the target belongs to, or null when it stands outside any measure. */
   measure: id.nullable(),
 });

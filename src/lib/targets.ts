@@ -942,7 +942,7 @@ export function extractTargets(input: string, options: ExtractTargetsOptions = {
       const b = norm.ends[d.to - 1] ?? a;
       const fragment = input.slice(a, b);
       for (const e of d.entries) {
-        const t: Target = { text: fragment, metric: e.metric, comparator: e.comparator, value: e.value, unit: e.unit, year, measure };
+        const t: Target = { text: fragment, metric: e.metric, comparator: e.comparator, value: e.value, unit: e.unit, year, yearImplied: false, measure };
         if (e.comparator === 'range') t.valueMax = e.valueMax;
         targets.push(t);
       }

@@ -25,10 +25,10 @@ export function syntheticPolicies(n: number, measuresPerDoc = 20): PolicyDoc[] {
         const id = `m${measures.length + 1}`;
         const topic = TOPICS[(i + measures.length) % TOPICS.length]!;
         const units = k % 3 === 0 ? [] : [UNITS[0]!, UNITS[(i + k) % UNITS.length]!, UNITS[(i * 7 + k) % UNITS.length]!];
-        measures.push({ id, number: `${measures.length + 1}.`, title: `推进${topic}`, section: `第${s + 1}部分`, units: [...new Set(units)], leadUnits: k % 2 ? [UNITS[0]!] : [] });
+        measures.push({ id, number: `${measures.length + 1}.`, title: `推进${topic}`, section: `第${s + 1}部分`, units: [...new Set(units)], leadUnits: k % 2 ? [UNITS[0]!] : [], supportUnits: [] });
         const sentence = `到${year + 2}年${topic}覆盖率达到${90 + (k % 10)}%`;
         if (k % 4 === 0) {
-          targets.push({ text: sentence, metric: `${topic}覆盖率`, comparator: '>=', value: 90 + (k % 10), unit: '%', year: year + 2, measure: id });
+          targets.push({ text: sentence, metric: `${topic}覆盖率`, comparator: '>=', value: 90 + (k % 10), unit: '%', year: year + 2, yearImplied: false, measure: id });
         }
         body.push(`### ${measures.length}\\. 推进${topic} {#${id}}`, `围绕${topic}开展工作,${sentence}。`, units.length ? `责任单位:${units.join('、')}` : '');
       }
