@@ -228,7 +228,7 @@ const deadlines: Case[] = [
     name: 'reads 3年内 as three years after the document year',
     input: '力争3年内全县义务教育优质均衡发展达标学校比例达到90%。',
     docYear: 2024,
-    targets: [{ metric: '义务教育优质均衡发展达标学校比例', comparator: '=', value: 90, unit: '%', year: 2027 }],
+    targets: [{ metric: '义务教育优质均衡发展达标学校比例', comparator: '>=', value: 90, unit: '%', year: 2027 }],
   },
   {
     name: 'reads “十四五”期间 as 2025',

@@ -134,6 +134,11 @@ function normalise(input: string): Mapped {
     return `${whole}${fraction}%`;
   });
   m = rewrite(m, /(?<=\d[万千亿]?)\s*[—–―~〜]\s*(?=\d)/g, () => '-');
+  // PDF text: spaces around numbers (`达到 94.5%`, `250 所`) and lines wrapped inside a sentence.
+  m = rewrite(m, new RegExp(`(?<=[${HAN}])[ \\t\u00a0]+(?=\\d)|(?<=\\d%?)[ \\t\u00a0]+(?=[${HAN}%])`, 'g'), () => '');
+  m = rewrite(m, new RegExp(`(?<=[${HAN}\\d%])\\n(?=[${HAN}\\d])`, 'g'), () => '');
+  // `72个学时`: the measure word before a unit of time is no unit of its own.
+  m = rewrite(m, /(?<=\d)个(?=学时|课时|小时|学分)/g, () => '');
   m = rewrite(m, /(?<=\d),(?=\d{3}(?!\d))/g, () => '');
   // `1万L5万`: the dash and `1.` of `1万-1.5万` were read as one L.
   m = rewrite(m, /(?<=\d万)L(?=\d)/g, () => '-1.');
@@ -182,7 +187,8 @@ const VALUE_LIST = `${VALUE}${SUFFIX}?(?:(?:、|和|及)${VALUE}${SUFFIX}?)*`;
 
 /** Comparator words that stand before the value, longest first so 达到 wins over 达. */
 const BEFORE: Record<string, Comparator> = {};
-for (const w of ['不低于', '不少于', '不小于', '不得低于', '不得少于', '不应低于', '不应少于', '至少', '最少', '最低']) BEFORE[w] = '>=';
+// 保证72学时, 至少有1所: a floor.
+for (const w of ['不低于', '不少于', '不小于', '不得低于', '不得少于', '不应低于', '不应少于', '至少有', '至少', '最少', '最低', '保证']) BEFORE[w] = '>=';
 for (const w of ['不超过', '不高于', '不多于', '不大于', '不得超过', '不得高于', '不应超过', '最多', '控制在', '控制到', '降低到', '降低至', '下降到', '下降至', '降到', '降至', '减少到', '减少至', '压减到', '压减至', '压缩到', '压缩至', '缩减到', '缩减至']) BEFORE[w] = '<=';
 for (const w of ['低于', '少于', '小于']) BEFORE[w] = '<';
 for (const w of ['高于', '超过', '多于', '大于']) BEFORE[w] = '>';
@@ -198,7 +204,7 @@ const DECREASE = ['下降', '降低', '减少', '递减', '压减', '缩减'];
 
 /** Verbs that take a count of things made or done: `建成3所`, `招聘50人`, `掌握1至2项`. */
 const COUNT_VERBS =
-  '举办|参加|建成|新建|改扩建|新增|增设|创建|培育|打造|招聘|引进|安排|投入|完成|培训|培养|遴选|开设|掌握|学会|锻炼|配备|设立|认定|争创|扩建|改造|开工|竣工|投用|提供|招收|建设';
+  '举办|参加|建成|新建|改扩建|新增|增设|创建|培育|打造|招聘|引进|安排|投入|完成|培训|培养|遴选|开设|掌握|学会|锻炼|配备|设立|认定|争创|扩建|改造|开工|竣工|投用|提供|招收|招生|建设|补充|加固|创(?![新造优先业])';
 
 /** `新建、改扩建学校5所`: verbs joined by 、 share one count, and the metric keeps them all. */
 const COUNT_HEAD = `(?:(?:${COUNT_VERBS})、)?(?:${COUNT_VERBS})`;
@@ -218,13 +224,19 @@ interface Finder {
   /** Count verbs yield to every other reading of the same words (`投入比上年增长15%`). */
   secondary?: boolean;
 }
-type Kind = 'compare' | 'change' | 'trend' | 'eliminate' | 'cover' | 'countVerb' | 'countAfter' | 'tail';
+type Kind = 'share' | 'compare' | 'change' | 'trend' | 'eliminate' | 'cover' | 'countVerb' | 'countAfter' | 'tail';
 
 const FINDERS: Finder[] = [
   {
+    // `按总课时的11%开设美育课程`: a share of a whole that the action must take.
+    kind: 'share',
+    needs: /按/,
+    re: new RegExp(`按照?(?<adv>不低于|不少于)?(?<den>[^,,;;。\\d]{1,20}?)的(?<val>${NUM}%)(?<obj>[^,,;;。]{1,20})`, 'g'),
+  },
+  {
     kind: 'compare',
     needs: /[\dxX]/,
-    re: new RegExp(`(?<adv>${ADVERBS})(?<head>${BEFORE_RE})(?:(?<den>[^,,;;。、::\\d]{1,30}?)的)?(?<val>${VALUE_LIST})`, 'g'),
+    re: new RegExp(`(?<adv>${ADVERBS})(?<head>${BEFORE_RE})(?:(?<den>[^,,;;。、::\\d]{1,30}?)的|(?<share>[^,,;;。、::\\d]{1,20}?占[^,,;;。、::\\d]{1,10}?))?(?<val>${VALUE_LIST})`, 'g'),
   },
   {
     kind: 'change',
@@ -276,6 +288,9 @@ const QUANTIFIED_SUBJECT = new RegExp(`(?<![\\d.第])(?<val>${VALUE}(?:及以上
 const VALUE_PARTS = new RegExp(
   `^(${NUM})(${MAG})(余|多)?(${UNIT})?(?:\\s*(?:-|至|到|~)\\s*(${NUM})(${MAG})(余|多)?(${UNIT})?)?(${SUFFIX})?$`,
 );
+
+const REACH = /^(?:达到|达|提高到|提高至|提升到|提升至)$/u;
+const STRIVE = /力争|争取|确保|保证|务必/u;
 
 /** Words that set a target even where the comparator alone would be weak. */
 const CUE = /力争|争取|确保|保证|务必|必须|计划|目标|每年|每学年|逐年|年均|至少|不少于/;
@@ -460,7 +475,9 @@ function findMarks(s: string, offset: number, docYear: number | null, protectedA
     const a = m.index ?? 0;
     const b = a + m[0].length;
     const g = m.groups ?? {};
-    const kind = g.range ? null : classifyYear(Number(g.y), g, docYear);
+    // `2011年立项的57所`: a year that qualifies a noun dates the thing, not the sentence.
+    const attributive = !g.pre && !g.mod && !g.post && new RegExp(`^[${HAN}]{1,4}的`).test(s.slice(b));
+    const kind = g.range || attributive ? null : classifyYear(Number(g.y), g, docYear);
     taken.push([a, b]);
     if (kind) add(a, b, kind, kind === 'deadline' ? Number(g.y) : null);
   }
@@ -652,7 +669,8 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
   switch (core.kind) {
     case 'compare':
     case 'change': {
-      if (after === '的') return null;
+      // `9%的下限` states the bound itself; `超过2000人的学校` qualifies a noun.
+      if (after === '的' && !/^的(?:下限|上限|标准|要求)/u.test(text.slice(core.to))) return null;
       const values = parseValueList(g.val ?? '');
       const first = values[0];
       if (!first) return null;
@@ -680,9 +698,13 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
         }
       }
       if (g.den && !/(?:比例|率|比重|占比|份额)$/.test(subject)) subject = `${subject}占${g.den}比例`;
+      // `不低于国家课程方案规定占总课时9%`: the whole is named after 占.
+      if (g.share) subject = `${subject}占${g.share.replace(/^.*占/u, '')}比例`;
       const comparatorOf = (v: Value): Comparator => {
         if (core.kind === 'change') return INCREASE.includes(head) ? 'increase' : 'decrease';
         if (v.range) return 'range';
+        // 力争/确保…达到85%: a level the plan strives for is a floor, not an exact value.
+        if (REACH.test(head) && STRIVE.test(text.slice(place.previousClause?.from ?? clause.from, core.from) + (g.adv ?? ''))) return withSuffix('>=', v.suffix);
         return withSuffix(BEFORE[head] ?? '=', v.suffix);
       };
       const paired = /分别/.test(g.adv ?? '') ? pairMetrics(subject, values.length) : null;
@@ -694,6 +716,14 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
       } else {
         entries.push(entry(subject, comparatorOf(first), first));
       }
+      break;
+    }
+    case 'share': {
+      const v = parseValue(g.val ?? '');
+      if (!v || v.masked) return v?.masked ? masked : null;
+      const thing = cleanMetric((g.obj ?? '').replace(new RegExp(`^(?:${COUNT_VERBS})`), ''));
+      if (!thing) return null;
+      entries.push(entry(`${thing}占${g.den ?? ''}比例`, g.adv ? '>=' : '=', v));
       break;
     }
     case 'trend': {
@@ -733,8 +763,10 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
     }
     case 'countVerb':
     case 'countAfter': {
-      if (after === '的') return null;
-      const v = parseValue(g.val ?? '');
+      // `建设10个左右的…基地`: an approximate count before 的 still counts the noun after it.
+      const approxOf = core.kind === 'countVerb' && after === '的' && /(?:左右|以上)$/u.test(g.val ?? '');
+      if (after === '的' && !approxOf) return null;
+      const v = parseValue((g.val ?? '').replace(/左右$/u, ''));
       if (!v || v.unit === null) return null;
       if (v.masked) return masked;
       needsCue = true;
@@ -750,7 +782,7 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
         }
       } else {
         const end = objectUntil(false);
-        const objText = text.slice(core.to, end);
+        const objText = text.slice(approxOf ? core.to + 1 : core.to, end);
         // `按照每5所学校配备1名责任督学的标准配齐…`: the count defines a standard the clause applies.
         if (/^[^,，;；。]{1,15}的(?:标准|要求|比例|原则)/u.test(objText)) return null;
         const obj = cleanMetric(objText.split(/用于|用来|以便/)[0] ?? '');
