@@ -110,8 +110,8 @@ function jsonRecord(source: string, doc: Ingested): Record<string, unknown> {
     docNumber: d.docNumber,
     docType: d.docType,
     goals: d.goals.map((g) => ({ id: g.id, title: g.title, measures: g.measures })),
-    measures: d.measures.map((m) => ({ id: m.id, title: m.title, section: m.section, units: m.units, leadUnits: m.leadUnits })),
-    targets: d.targets.map((t) => ({ text: t.text, metric: t.metric, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, measure: t.measure })),
+    measures: d.measures.map((m) => ({ id: m.id, title: m.title, section: m.section, units: m.units, leadUnits: m.leadUnits, supportUnits: m.supportUnits })),
+    targets: d.targets.map((t) => ({ text: t.text, metric: t.metric, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, yearImplied: t.yearImplied, measure: t.measure })),
     responsibleUnits: d.responsibleUnits,
   };
 }

@@ -92,9 +92,9 @@ describe('npm run ingest', () => {
       'goals', 'measures', 'targets', 'responsibleUnits',
     ]);
     const measures = docs[1]!.measures as Record<string, unknown>[];
-    expect(Object.keys(measures[0]!)).toEqual(['id', 'title', 'section', 'units', 'leadUnits']);
+    expect(Object.keys(measures[0]!)).toEqual(['id', 'title', 'section', 'units', 'leadUnits', 'supportUnits']);
     const targets = docs[1]!.targets as Record<string, unknown>[];
-    expect(Object.keys(targets[0]!)).toEqual(['text', 'metric', 'comparator', 'value', 'unit', 'year', 'measure']);
+    expect(Object.keys(targets[0]!)).toEqual(['text', 'metric', 'comparator', 'value', 'unit', 'year', 'yearImplied', 'measure']);
     expect(docs[1]!.city).toBeNull();
     expect(readdirSync(dir)).toEqual([]);
   });

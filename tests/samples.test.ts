@@ -157,3 +157,53 @@ describe('靖江 2022 duty report (portal table)', () => {
     expect(jingjiang.data.targets).toContainEqual(expect.objectContaining({ comparator: '>=', value: 20, unit: '%' }));
   });
 });
+
+/**
+ * Every target the five samples give, read in their texts: each is a number, deadline or state
+ * the document sets for the future. A report's results (靖江's 2022 figures, the speech's) and
+ * headings that name an action (全面消除大校额和大班额, 加快…推进步伐) must not appear here.
+ */
+describe('every target of the five samples', () => {
+  const row = (t: Ingested['data']['targets'][number]) => [t.measure, t.comparator, t.value, t.unit, t.year, t.yearImplied, t.text];
+  it.each<[string, Ingested, unknown[][]]>([
+    ['济源 2018 工作要点: the plan year is the implied deadline', jiyuan, [
+      ['m22', '>=', 95, '%', 2018, true, '确保适龄残疾儿童少年入学率达到95%以上'],
+      ['m23', '>=', 10, '%', 2018, true, '教师交流人数达到应交流教职工总数的10%以上'],
+      ['m33', '=', 100, '%', 2018, true, '实施各学段家庭经济困难学生资助全覆盖'],
+    ]],
+    ['the speech sets none', speech, []],
+    ['靖江 report: only the plan for next year', jingjiang, [
+      ['m21', '>=', 20, '%', null, false, '确保全市专任教师、骨干教师流动比例不低于20%'],
+    ]],
+    ['务虚 paper: the increase planned for next year', retreat, [
+      ['m9', 'increase', 15, '%', 2025, false, '计划明年教科研经费和竞赛经费在原定基础上各增长15%'],
+    ]],
+    ['义务教育优质均衡 实施方案', plan, [
+      [null, 'eliminate', null, null, 2027, false, '城镇大班额全面消除'],
+      [null, '<=', 2000, '人', 2027, false, '所有小学、初中规模基本不超过2000人'],
+      [null, '<=', 2500, '人', 2027, false, '九年一贯制学校、十二年一贯制学校义务教育阶段规模不超过2500人'],
+      [null, '>=', 95, '%', 2027, false, '群众对教育的满意度、学校和社会对政府管理义务教育的满意度均达95%以上'],
+      ['m2', 'eliminate', null, null, 2025, false, '到2025年基本消除56人及以上大班额'],
+      ['m2', '<=', 10, '%', 2025, false, '5155人班额比例控制在10%以内'],
+      ['m3', '>=', 80, '%', 2025, false, '全市80%以上中小学校完成“省义务教育学校管理标准化学校”创建工作'],
+      ['m4', 'increase', null, null, null, false, '一般公共预算教育支出逐年只增不减'],
+      ['m4', 'increase', null, null, null, false, '按在校学生人数平均的一般公共预算教育支出逐年只增不减'],
+      ['m5', '>=', 85, '%', 2027, false, '力争生均教学及辅助用房面积、生均体育运动场馆面积达标率达85%'],
+      ['m6', '>=', 10, 'M', null, false, '实现全市所有学校班均互联网出口带宽不低于IOM'],
+      ['m6', '=', 100, '%', null, false, '实现高速光纤接入和无线网络全覆盖'],
+      ['m8', '>=', 10, '%', null, false, '县域内城镇学校、优质学校教师每学年交流轮岗到乡村学校和薄弱学校的比例不低于符合交流条件教师总数的10%'],
+      ['m8', '>=', 20, '%', null, false, '其中骨干教师不低于交流轮岗教师总数的20%'],
+      ['m13', '>=', 99, '%', null, false, '全市残疾儿童少年入学率达99%以上'],
+      ['m14', '=', 100, '%', null, false, '实现各学段家庭经济困难学生资助全覆盖'],
+      ['m17', '>=', 1, '项', null, false, '确保每位学生掌握1至2项运动技能'],
+      ['m17', '>=', 1, '项', null, false, '学会1至2项艺术技能'],
+      ['m17', '>=', 1, '小时', null, false, '保证学生每天在校锻炼1小时'],
+      ['m19', '<=', 15, '%', null, false, '确保民办义务教育在校生比例控制在15%以内'],
+      ['m19', 'decrease', null, null, null, false, '学科类培训机构数量每年递减'],
+      ['m21', '>=', 3, '级', null, false, '相关科目学生学业水平达到11I级以上'],
+      ['m21', '<', 0.15, null, null, false, '且校际差异率低于0.15'],
+    ]],
+  ])('%s', (_, doc, expected) => {
+    expect(doc.data.targets.map(row)).toEqual(expected);
+  });
+});

@@ -155,9 +155,14 @@ const comparators: Case[] = [
     targets: [{ metric: '城区中小学56人以上大班额', comparator: 'eliminate', value: null, unit: null, year: null }],
   },
   {
-    name: 'reads 1至2项 as a range',
+    name: 'reads 确保…1至2项 as a floor of 1',
     input: '确保每名学生熟练掌握1至2项体育运动技能。',
-    targets: [{ metric: { has: '体育运动技能' }, comparator: 'range', value: 1, valueMax: 2, unit: '项', year: null }],
+    targets: [{ metric: { has: '体育运动技能' }, comparator: '>=', value: 1, unit: '项', year: null }],
+  },
+  {
+    name: 'reads 1至2项 without 确保 as a range',
+    input: '帮助学生掌握1-2项艺术技能和爱好。',
+    targets: [],
   },
   {
     name: 'reads 控制在1万-1.5万人 as a range in 万人',
@@ -705,4 +710,44 @@ describe('extractTargets on kinds of wording the samples do not show', () => {
     },
   ];
   for (const c of cases) it(c.name, () => check(c));
+});
+
+// Sentences of the development corpus (../shared/corpus/dev), read as parts of plans.
+describe('extractTargets on sentences of real plans', () => {
+  const planned: Array<[string, string, Expected[]]> = [
+    ['joins a PDF line wrap and spaces around numbers', '学前三年毛入园率达到 94.5%以上,普\n惠性幼儿园覆盖率达到 89%,特色学校达到 250 所。', [
+      { metric: '学前三年毛入园率', comparator: '>=', value: 94.5, unit: '%', year: null },
+      { metric: '普惠性幼儿园覆盖率', comparator: '=', value: 89, unit: '%', year: null },
+      { metric: '特色学校', comparator: '=', value: 250, unit: '所', year: null },
+    ]],
+    ['reads 计划招生 and 创 as counts', '普通高中计划招生6728人,创省标准化学校30所。', [
+      { metric: '普通高中计划招生', comparator: '=', value: 6728, unit: '人', year: null },
+      { metric: '创省标准化学校', comparator: '=', value: 30, unit: '所', year: null },
+    ]],
+    ['does not let a year that dates a noun make the sentence a report', '完成2011年立项的乡镇中心幼儿园建设,新增学位13640个。', [
+      { metric: '新增学位', comparator: '=', value: 13640, unit: '个', year: null },
+    ]],
+    ['reads 按总课时的11% as a share', '鼓励有条件的学校按总课时的11%开设美育课程。', [
+      { metric: '美育课程占总课时比例', comparator: '=', value: 11, unit: '%', year: null },
+    ]],
+    ['reads 保证72学时 as a floor', '中等职业学校要将艺术课程纳入公共基础必修课，保证72学时。', [
+      { metric: { has: '艺术课程' }, comparator: '>=', value: 72, unit: '学时', year: null },
+    ]],
+    ['reads 72个学时 in 学时', '美育课程不得低于72个学时。', [{ metric: '美育课程', comparator: '>=', value: 72, unit: '学时', year: null }]],
+    ['reads 占总课时9%的下限 as the bound', '确保艺术课程课时总量不低于国家课程方案规定占总课时9%的下限。', [
+      { metric: '艺术课程课时总量占总课时比例', comparator: '>=', value: 9, unit: '%', year: null },
+    ]],
+    ['reads 10个左右的 before its noun', '到2020年，力争建设10个左右的优秀传统文化艺术教育基地。', [
+      { metric: '建设优秀传统文化艺术教育基地', comparator: '=', value: 10, unit: '个', year: 2020 },
+    ]],
+    ['reads 至少有1所 as a floor', '力争每县中小学校中至少有1所学校建有综合性礼堂。', [
+      { metric: { has: '每县中小学校' }, comparator: '>=', value: 1, unit: '所', year: null },
+    ]],
+    ['reads 保证每天…1小时 as a floor', '保证学生每天在校锻炼1小时。', [{ metric: { has: '锻炼' }, comparator: '>=', value: 1, unit: '小时', year: null }]],
+    ['takes no target from quickening the pace of an action', '在全市范围内加快全面消除大班额和大规模学校推进步伐。', []],
+  ];
+  it.each(planned)('%s', (_, input, expected) => {
+    const got = extractTargets(input, { planned: true });
+    expect(got.map((t, i) => comparable(t, expected[i]))).toEqual(expected);
+  });
 });

@@ -594,3 +594,20 @@ describe('parseResponsibility on a bureau-internal plan', () => {
     expect(parseResponsibility('年底前实现全覆盖。(责任科室:组织人事科、基础教育科)')?.units).toEqual(['组织人事科', '基础教育科']);
   });
 });
+
+// Sentences of the development corpus (../shared/corpus/dev): 美育 plans of 湖北, 贵州, 葫芦岛; the 南陵 task table.
+describe('parseResponsibility on the unit lists of provincial and municipal plans', () => {
+  it.each([
+    ['keeps 各市、州、县人民政府 as one unit and drops 等', '（责任单位：各市、州、县人民政府，省教育厅、省文化厅等）', [], [], ['各市、州、县人民政府', '省教育厅', '省文化厅']],
+    ['keeps 各区、市政府 as one unit', '责任单位：各区、市政府，市教育局', [], [], ['各区、市政府', '市教育局']],
+    ['keeps 〔〕 inside a name and reads a 责任单位 list after a comma as support of the 牵头 one',
+      '（牵头单位：省教育厅，市〔州〕人民政府、贵安新区管委会，责任单位：县〔市、区、特区〕人民政府、各高等院校）',
+      ['省教育厅', '市〔州〕人民政府', '贵安新区管委会'], ['县〔市、区、特区〕人民政府', '各高等院校'],
+      ['省教育厅', '市〔州〕人民政府', '贵安新区管委会', '县〔市、区、特区〕人民政府', '各高等院校']],
+    ['keeps 〈〉 inside a name under 责任部门', '（责任部门：各县〈市〉区政府）', [], [], ['各县〈市〉区政府']],
+    ['reads 牵头责任单位 as lead and the 责任单位 beside it as support', '牵头责任单位：县教育局；责任单位：县各有关单位', ['县教育局'], ['县各有关单位'], ['县教育局', '县各有关单位']],
+    ['reads 协同配合单位 as support', '牵头考核单位：市教育局；协同配合单位：市财政局', ['市教育局'], ['市财政局'], ['市教育局', '市财政局']],
+  ])('%s', (_, text, lead, support, units) => {
+    expect(parseResponsibility(text)).toEqual({ lead, support, units });
+  });
+});

@@ -42,7 +42,7 @@ const APPENDIX = /(^|[。\n])\s*(附件\s*[:：1-9一]|附表\s*[:：1-9])/u;
 
 // A responsibility clause starts its own paragraph inside a measure.
 // Not inside `（责任单位：…）`: that split would leave the opening bracket as a paragraph of its own.
-const RESPONSIBILITY = /(?<![【(（])(?=[【(（]?(?:责任|牵头|配合|协办|参与)(?:单位|部门|科室|处室)】?\s*[:：])/u;
+const RESPONSIBILITY = /(?<![【(（])(?=[【(（]?(?:责任|牵头|配合|协办|参与|协同)(?:责任|考核|配合)?(?:单位|部门|科室|处室)】?\s*[:：])/u;
 
 const SENTENCE_END = /[。！!？?]/u;
 

@@ -647,6 +647,8 @@ interface Place {
   previousClause: Range | null;
   segStart: number;
   nextCore: number | null;
+  /** Where the core's sentence starts: 确保 at its head governs every count in it. */
+  sentenceFrom?: number;
 }
 
 /** Reads one core's metric and comparator (null when the match is no core); the time state comes later. */
@@ -746,6 +748,8 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
       let metric = cleanMetric(text.slice(core.to, end));
       if (metric) {
         if (NOMINAL_OBJECT.test(metric)) return null;
+        // `加快全面消除大班额推进步伐`: quickening an action states no state to reach.
+        if (/(?:步伐|进程|进度)$/u.test(metric)) return null;
         metric = cleanMetric(metric.replace(/(?:推进)?(?:步伐|进程|进度)$/, '').replace(/(?:现象|问题)$/, ''));
         to = end;
       } else {
@@ -791,7 +795,10 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
       }
       if (!metric) return null;
       let comparator: Comparator = '=';
-      if (v.range) comparator = 'range';
+      // 确保…掌握1至2项, 保证每天锻炼1小时: a count the plan secures is a floor (of the lower bound).
+      const secured = /确保|保证/u.test(text.slice(place.sentenceFrom ?? clause.from, core.from));
+      if (secured) comparator = '>=';
+      else if (v.range) comparator = 'range';
       else if (g.pre || /以上/.test(g.val ?? '')) comparator = '>=';
       else if (v.approx) comparator = '>';
       entries.unshift(entry(metric, comparator, v));
@@ -835,6 +842,7 @@ function draftCores(ctx: Context, cores: Core[]): Draft[] {
       previousClause: prev && prev.from >= consumed ? prev : null,
       segStart: skipSeparators(ctx.text, Math.max(clause.from, consumed), core.from),
       nextCore: next,
+      sentenceFrom: ctx.clauses[0]?.from,
     };
     const d = draftCore(ctx.text, core, place);
     if (!d) return;

@@ -67,8 +67,9 @@ const DUTY_PHRASE = /（?(?:按照?职责)?(?:分工)?(?:负责|落实)）?$/u;
 const ETC = /等(?:有关|相关)?(?:单位|部门)?$/u;
 const STRAY = /^[\s:：。．.,，;；、"“”‘’'《》〈〉<>·•\-—–_*＊~～…!！?？]+|[\s:：。．.,，;；、"“”‘’'《》〈〉<>·•\-—–_*＊~～…!！?？]+$/gu;
 
+// 牵头责任单位, 牵头考核单位, 协同配合单位: the first word gives the role.
 const LABEL = new RegExp(
-  `[【\\[]?\\s*(责任|${ROLE_WORDS})(?:单位|部门|科室|处室)\\s*(?:[】\\]][^\\S\\n\\r]*[:：]?|[:：])[^\\S\\n\\r]*`,
+  `[【\\[]?\\s*(责任|${ROLE_WORDS})(?:责任|考核|配合)?(?:单位|部门|科室|处室)\\s*(?:[】\\]][^\\S\\n\\r]*[:：]?|[:：])[^\\S\\n\\r]*`,
   'gu',
 );
 const NUMBERED_BRACKET = /^（[一二三四五六七八九十\d]{1,3}）/u;
@@ -103,6 +104,8 @@ function dropUnmatchedBrackets(text: string): string {
   return chars.filter((_, i) => !drop.has(i)).join('');
 }
 
+const EACH_LEVELS = /^\s*各(?:[省市县区州盟旗]、)*[省市县区州盟旗]$/u;
+
 function isSeparator(ch: string): boolean {
   return /[,，;；、/／\s]/u.test(ch);
 }
@@ -118,8 +121,14 @@ function splitTopLevel(text: string): { text: string; group: number }[] {
   let group = 0;
   let current = '';
   for (const ch of text) {
-    if (ch === '（') depth++;
-    else if (ch === '）') depth = Math.max(0, depth - 1);
+    // 〔〕 and 〈〉 enclose levels inside a name as （） do: 县〔市、区、特区〕人民政府.
+    if (ch === '（' || ch === '〔' || ch === '〈') depth++;
+    else if (ch === '）' || ch === '〕' || ch === '〉') depth = Math.max(0, depth - 1);
+    // 各市、州、县人民政府 and 各区、市政府: the governments of every one of the levels listed.
+    if (depth === 0 && ch === '、' && EACH_LEVELS.test(current)) {
+      current += ch;
+      continue;
+    }
     if (depth === 0 && isSeparator(ch)) {
       out.push({ text: current, group });
       current = '';
@@ -324,11 +333,15 @@ export function parseResponsibility(text: string, aliases: AliasTable = {}): Res
   const source = canonicalBrackets(text);
   const pieces: Piece[] = [];
   let found = false;
+  let leadLabel = false;
+  const dutyLabelled = new Set<number>();
   for (const label of source.matchAll(LABEL)) {
     found = true;
     const start = (label.index ?? 0) + label[0].length;
     const labelRole = roleOf(label[1] ?? '');
+    if (labelRole === 'lead') leadLabel = true;
     for (const piece of piecesOf(source.slice(start, clauseEnd(source, start)))) {
+      if (label[1] === '责任') dutyLabelled.add(pieces.length);
       pieces.push({ ...piece, role: piece.role ?? labelRole });
     }
   }
@@ -337,7 +350,9 @@ export function parseResponsibility(text: string, aliases: AliasTable = {}): Res
   const names = resolveLevels(pieces.map((p) => p.name), aliases);
   const withRole = (role: Role) => unique(names.filter((_, i) => pieces[i]?.role === role));
   const lead = withRole('lead');
-  const support = withRole('support').filter((n) => !lead.includes(n));
+  // Beside a 牵头单位 label, the units of a 责任单位 label support the lead (牵头单位：…；责任单位：…).
+  const dutySupport = leadLabel ? names.filter((_, i) => dutyLabelled.has(i) && pieces[i]?.role === null) : [];
+  const support = unique([...withRole('support'), ...dutySupport]).filter((n) => !lead.includes(n));
   return { lead, support, units: unique([...lead, ...names]) };
 }
 
