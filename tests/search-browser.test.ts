@@ -130,21 +130,92 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('finds the exact phrase in quotes, and only the documents that say it', async () => {
+  it('lists the documents that say a word as written, and folds those with only its characters behind a count', async () => {
     const page = await open(`${paths.search}?q=${encodeURIComponent('课后服务')}`);
-    await page.waitForFunction(() => document.querySelector('#search-app')?.getAttribute('data-state') === 'done');
-    const loose = await page.locator('.search-result').count();
-    expect(await page.locator('.search-result-partial').count()).toBeGreaterThan(0);
-    await page.locator('#search-q').fill('"课后服务"');
-    await page.locator('#search-q').press('Enter');
     await status(page, '找到 3 份文件');
-    expect(loose).toBeGreaterThan(3);
+    // The three say 课后服务; the rest only share characters (课程, 服务型机关) and wait behind a count.
+    expect(await page.locator('#search-list .search-result-partial').count()).toBe(0);
+    const summary = (await page.locator('#search-partial-summary').textContent())!;
+    expect(summary).toMatch(/^另有 [1-9]\d* 份文件只含其中部分字词$/);
+    expect(await page.locator('#search-partial-list .search-result').count()).toBe(0);
+    await page.locator('#search-partial-summary').click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-partial-list .search-result').length > 0);
+    expect(await page.locator('#search-partial-list .search-result-partial').count()).toBeGreaterThan(0);
+    // No excerpt marks a lone character (课, 服) of the query.
+    const marks = await page.locator('.search-excerpt mark').allTextContents();
+    expect(marks.filter((m) => [...m].length === 1)).toEqual([]);
+    await page.close();
+  });
+
+  it('finds the exact phrase in quotes, and only the documents that say it', async () => {
+    const page = await open(`${paths.search}?q=${encodeURIComponent('"课后服务"')}`);
+    await status(page, '找到 3 份文件');
+    expect(await page.locator('#search-partial').isVisible()).toBe(false);
     expect(await page.locator('.search-result-partial').count()).toBe(0);
     // A phrase the browser cuts differently from the index is still found where it is written.
     await page.locator('#search-q').fill('"中小学"');
     await page.locator('#search-q').press('Enter');
     await status(page, '找到 5 份文件');
     expect(await page.locator('.search-excerpt mark', { hasText: '中小学' }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('after Enter, moves focus to the result count; a skip link jumps over the filters', async () => {
+    const page = await open(paths.search);
+    await page.waitForFunction(() => document.querySelector('#search-app')?.getAttribute('data-state') === 'empty');
+    await page.locator('#search-q').fill('大班额');
+    await page.locator('#search-q').press('Enter');
+    await status(page, '找到 3 份文件');
+    await page.waitForFunction(() => document.activeElement?.id === 'search-status');
+    expect(await page.locator('#search-status').getAttribute('aria-live')).toBe('polite');
+    // One Tab from the status reaches the first result.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.search-result') !== null)).toBe(true);
+    await page.locator('#search-q').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#search-results');
+    await page.close();
+  });
+
+  it('shows units and themes whose name the query gives, above the documents', async () => {
+    const page = await open(`${paths.search}?q=${encodeURIComponent('大班额')}`);
+    await status(page, '找到 3 份文件');
+    await page.waitForFunction(() => !document.querySelector('#search-names')?.hasAttribute('hidden'));
+    const theme = page.locator('#search-names a', { hasText: '大班额' }).first();
+    expect(await theme.getAttribute('href')).toMatch(/^\/goals\/[a-z0-9-]+\/$/);
+    await page.locator('#search-q').fill('市财政局');
+    await page.locator('#search-q').press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-names a')].some((a) => a.textContent === '市财政局'));
+    const unit = page.locator('#search-names a', { hasText: '市财政局' }).first();
+    expect(await unit.getAttribute('href')).toMatch(/^\/units\/[a-z0-9-]+\/$/);
+    await page.close();
+  });
+
+  it('with a 责任单位 chosen, shows under each document only the measures of that unit', async () => {
+    const page = await open(`${paths.search}?q=${encodeURIComponent('经费')}&unit=${encodeURIComponent('市财政局')}`);
+    await page.waitForFunction(() => document.querySelector('#search-app')?.getAttribute('data-state') === 'done');
+    const anchors = await page.locator('#search-list .search-parts a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(anchors.length).toBeGreaterThan(0);
+    for (const href of anchors) {
+      // Each part shown is a measure whose 责任单位 include 市财政局, as its page says.
+      const [path, id] = href.split('#');
+      const measure = await page.context().request.get(`${site.url}${path}`);
+      const html = await measure.text();
+      const at = html.indexOf(`id="${id}"`);
+      const next = html.indexOf('<h3', at + 1);
+      expect(html.slice(at, next === -1 ? undefined : next), href).toContain('财政局');
+    }
+    await page.close();
+  });
+
+  it('on a phone, the filters fold away above the results', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}${paths.search}?q=${encodeURIComponent('大班额')}`);
+    await status(page, '找到 3 份文件');
+    expect(await page.locator('#search-filters').getAttribute('open')).toBeNull();
+    const first = await page.locator('.search-result').first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(first).toBeLessThan(844);
     await page.close();
   });
 

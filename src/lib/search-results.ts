@@ -116,6 +116,15 @@ export function highlightPhrases(excerptHtml: string, phrases: readonly string[]
   return out + text.slice(at);
 }
 
+/**
+ * An excerpt without the marks Pagefind puts on single Chinese characters that stand apart from
+ * the query as written (课<mark>程</mark>, <mark>服</mark>务型机关 for 课后服务): a mark must show
+ * where the reader's words are, not where one of their characters happens to be.
+ */
+export function dropScatteredMarks(excerptHtml: string): string {
+  return excerptHtml.replace(/<mark>(\p{Script=Han})<\/mark>/gu, '$1');
+}
+
 /** Text compared for phrases: no whitespace or zero-width spaces, lower case. */
 function normalizeText(text: string): string {
   return text.replace(/[\s\u200b]+/g, '').toLowerCase();
@@ -230,13 +239,21 @@ export function partTexts(data: Pick<PagefindResultData, 'content' | 'raw_conten
 
 /**
  * The view of one Pagefind result for a query. The parts shown are the best-scoring ones that
- * contain every phrase of the query (when any does; else the best-scoring ones), in document order.
+ * contain every phrase of the query (when any does; else the best-scoring ones), in document order;
+ * with `only`, just the parts at those anchors (the measures of the unit a reader filtered by).
  */
-export function toResultView(data: PagefindResultData, query: string, shown = SUB_RESULTS_SHOWN): ResultView {
+export function toResultView(data: PagefindResultData, query: string, shown = SUB_RESULTS_SHOWN, only: ReadonlySet<string> | null = null): ResultView {
   const title = data.meta.title ?? data.url;
   const phrases = queryPhrases(query);
   const texts = partTexts(data);
-  const parts = data.sub_results.map((sub, index) => ({
+  // A single character asked for is the reader's word; otherwise lone marked characters are noise.
+  const marks = (html: string): string => {
+    const marked = highlightPhrases(safeExcerpt(html), phrases);
+    return phrases.some((p) => [...p].length === 1) ? marked : dropScatteredMarks(marked);
+  };
+  // With `only` (the measures of a chosen unit), the other measures are not shown at all.
+  const subs = only === null ? data.sub_results : data.sub_results.filter((sub) => sub.anchor !== undefined && only.has(sub.anchor.id));
+  const parts = subs.map((sub, index) => ({
     sub,
     index,
     score: score(sub),
@@ -255,11 +272,11 @@ export function toResultView(data: PagefindResultData, query: string, shown = SU
     place: data.meta.place ?? '',
     year: data.meta.year ?? '',
     date: data.meta.date ?? '',
-    excerptHtml: highlightPhrases(safeExcerpt(data.excerpt), phrases),
+    excerptHtml: marks(data.excerpt),
     subResults: best.map(({ sub }) => ({
       url: sub.url,
       title: partTitle(sub, data.anchors),
-      excerptHtml: highlightPhrases(safeExcerpt(sub.excerpt), phrases),
+      excerptHtml: marks(sub.excerpt),
       anchor: sub.anchor?.id ?? null,
     })),
     moreSubResults: candidates.length - best.length,
@@ -273,4 +290,31 @@ export function toResultView(data: PagefindResultData, query: string, shown = SU
  */
 export function sayingFirst(views: readonly ResultView[]): ResultView[] {
   return [...views.filter((v) => v.missing.length === 0), ...views.filter((v) => v.missing.length > 0)];
+}
+
+/**
+ * The measures of each unit on a page, as the page records them for the search index (meta
+ * `unitMeasures`: `市财政局:m3,m7;市教育局:m1`), so a 责任单位 filter can narrow a document's
+ * matching parts to that unit's measures. Unit names never contain `:` `;` or `,` as written
+ * in documents (they are Chinese names); a malformed entry is skipped.
+ */
+export function encodeUnitMeasures(byUnit: ReadonlyMap<string, readonly string[]>): string {
+  return [...byUnit].map(([unit, ids]) => `${unit.replace(/[:;,]/g, '')}:${ids.join(',')}`).join(';');
+}
+
+export function decodeUnitMeasures(meta: string | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const entry of (meta ?? '').split(';')) {
+    const at = entry.lastIndexOf(':');
+    if (at <= 0) continue;
+    out.set(entry.slice(0, at), entry.slice(at + 1).split(',').filter(Boolean));
+  }
+  return out;
+}
+
+/** The anchors a result may show under the chosen units (any of them), or null when none is chosen. */
+export function anchorsOfUnits(meta: string | undefined, units: readonly string[] | undefined): Set<string> | null {
+  if (!units || units.length === 0) return null;
+  const byUnit = decodeUnitMeasures(meta);
+  return new Set(units.flatMap((u) => byUnit.get(u.replace(/[:;,]/g, '')) ?? []));
 }

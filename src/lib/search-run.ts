@@ -20,6 +20,11 @@ export type FilterCounts = Record<string, Record<string, number>>;
 export interface SearchOutcome {
   /** The documents, in order; for a quoted phrase, with their parts from the loose search. */
   results: PagefindResult[];
+  /**
+   * For a Chinese query without quotes: the documents Pagefind also found that contain only some
+   * characters or words of it (课程、服务 for 课后服务), in order; shown apart, behind a count.
+   */
+  partial: PagefindResult[];
   /** Per filter and value: how many documents there would be with that value chosen. */
   counts: FilterCounts;
   /** Documents found without quotes that were not checked for the phrase (beyond RESCUE_LIMIT). */
@@ -38,8 +43,39 @@ export function addFilterCounts(counts: FilterCounts, documents: readonly { filt
   return out;
 }
 
-/** Runs the search a state asks for (not the empty state: the page shows suggestions for that). */
+/**
+ * The query that asks for each Chinese word of an unquoted query as written: `课后服务 经费` →
+ * `"课后服务" "经费"`. Null when the query has quotes already, or no Chinese word of two or more
+ * characters (a single character, or Latin words, are searched as they are).
+ */
+export function asWrittenQuery(query: string): string | null {
+  if (/["“”]/.test(query)) return null;
+  const words = query.split(/\s+/).filter(Boolean);
+  if (!words.some((w) => /\p{Script=Han}/u.test(w) && [...w].length >= 2)) return null;
+  return words.map((w) => (/\p{Script=Han}/u.test(w) && [...w].length >= 2 ? `"${w}"` : w)).join(' ');
+}
+
+/**
+ * Runs the search a state asks for (not the empty state: the page shows suggestions for that).
+ *
+ * Pagefind cuts a Chinese query into words and characters and finds every page that has them
+ * anywhere, so 课后服务 also finds pages that only say 课程 and 服务型机关. A query without quotes
+ * is therefore searched as written first (each Chinese word as a phrase, with the phrase rescue
+ * below); what the loose search finds beyond that is returned apart as `partial`.
+ */
 export async function runSearch(api: PagefindApi, state: SearchState): Promise<SearchOutcome> {
+  const written = asWrittenQuery(state.q);
+  if (written !== null) {
+    const saying = await runQuoted(api, { ...state, q: written });
+    const loose = await api.search(state.q, { filters: pagefindFilters(state), sort: pagefindSort(state) });
+    const found = new Set(saying.results.map((r) => r.id));
+    return { ...saying, partial: loose.results.filter((r) => !found.has(r.id)) };
+  }
+  return runQuoted(api, state);
+}
+
+/** The search of a query as it is (its quoted phrases rescued). */
+async function runQuoted(api: PagefindApi, state: SearchState): Promise<SearchOutcome> {
   // Pagefind knows only ASCII quotes; a Chinese keyboard types “”.
   const term = state.q === '' ? null : state.q.replace(/[“”]/g, '"');
   const options = { filters: pagefindFilters(state), sort: pagefindSort(state) };
@@ -53,7 +89,7 @@ export async function runSearch(api: PagefindApi, state: SearchState): Promise<S
   }
 
   const loose = looseQuery(state.q);
-  if (loose === null) return { results: found.results, counts, unchecked: 0 };
+  if (loose === null) return { results: found.results, partial: [], counts, unchecked: 0 };
 
   // A quoted phrase: its documents, plus those the loose search finds that say it as written;
   // every document's parts come from the loose search (the phrase search reports one per page).
@@ -72,6 +108,7 @@ export async function runSearch(api: PagefindApi, state: SearchState): Promise<S
   const listed = new Set(inOrder.map((r) => r.id));
   return {
     results: [...inOrder, ...found.results.filter((r) => !listed.has(r.id))],
+    partial: [],
     counts,
     unchecked: others.length - checked.length,
   };

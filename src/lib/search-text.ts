@@ -38,4 +38,10 @@ export const SEARCH_TEXT = {
   missing: (phrases: string[]) => `文中没有连续出现“${phrases.join('”“')}”，只含其中的字词`,
   resultFacts: (place: string, date: string) => [place, date].filter((s) => s !== '').join(' · '),
   opening: '文件开头',
+  skipToResults: '跳到搜索结果',
+  partial: (n: number) => `另有 ${n} 份文件只含其中部分字词`,
+  partialLead: '这些文件没有完整出现搜索词，只含其中的部分字或词，可能与所查内容无关。',
+  namesTitle: '相关单位和主题',
+  nameKind: { unit: '责任单位', theme: '主题' } as Record<string, string>,
+  unitNoParts: (units: string[]) => `该文件中 ${units.join('、')} 负责的措施没有出现搜索词`,
 } as const;

@@ -46,6 +46,8 @@ export interface PolicyView {
   looseMeasures: MeasureView[];
   /** Role names of the document's responsible units, in pinyin order. */
   unitRoles: string[];
+  /** The measures of each of `unitRoles` (ids in document order): what the 责任单位 filter narrows to. */
+  unitMeasures: Map<string, string[]>;
   targets: TargetRow[];
   related: RelatedView[];
   sameIssuer: DocSummary[];
@@ -143,11 +145,15 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
   const units = buildUnitDirectory(docs, vocab.roleOf);
 
   const unitRolesByDoc = new Map<string, string[]>();
+  const unitMeasuresByDoc = new Map<string, Map<string, string[]>>();
   const docThemes = new Map<string, string[]>();
   for (const doc of docs) {
-    const roles = new Set<string>();
-    for (const m of doc.data.measures) for (const u of [...m.leadUnits, ...m.units]) roles.add(vocab.roleOf(u));
-    unitRolesByDoc.set(doc.slug, [...roles].sort(collator.compare));
+    const measuresOf = new Map<string, string[]>();
+    for (const m of doc.data.measures) {
+      for (const role of new Set([...m.leadUnits, ...m.units].map(vocab.roleOf))) measuresOf.set(role, [...(measuresOf.get(role) ?? []), m.id]);
+    }
+    unitMeasuresByDoc.set(doc.slug, measuresOf);
+    unitRolesByDoc.set(doc.slug, [...measuresOf.keys()].sort(collator.compare));
     const slugs = new Set<string>();
     for (const list of themesByDoc.get(doc.slug)?.values() ?? []) for (const s of list) slugs.add(s);
     docThemes.set(doc.slug, [...slugs]);
@@ -197,6 +203,7 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
       goals,
       looseMeasures: doc.data.measures.filter((m) => !inGoal.has(m.id)).map(measureView),
       unitRoles: unitRolesByDoc.get(doc.slug) ?? [],
+      unitMeasures: unitMeasuresByDoc.get(doc.slug) ?? new Map(),
       targets: allTargetsByDoc.get(doc.slug) ?? [],
       related: (related.get(doc.slug) ?? []).map((r) => ({ doc: r.doc, reason: describeReasons(r, themeName) })),
       sameIssuer: sameIssuer.get(doc.slug) ?? [],

@@ -56,6 +56,8 @@ function href(path: string): Href {
 export const paths = {
   home: href('/'),
   search: href('/search/'),
+  /** The unit and theme names the search box finds (JSON). */
+  searchNames: href('/search/names.json'),
   policy: (slug: string): Href => href(`/policies/${slug}/`),
   /** A measure, section or target anchor on a policy page. */
   anchor: (slug: string, id: string): Href => href(`/policies/${slug}/#${id}`),

@@ -25,7 +25,8 @@ import {
   type SearchState,
   type SortOrder,
 } from '../lib/search-state.ts';
-import { sayingFirst, toResultView, type PagefindApi, type PagefindResult, type ResultView } from '../lib/search-results.ts';
+import { anchorsOfUnits, sayingFirst, toResultView, type PagefindApi, type PagefindResult, type ResultView } from '../lib/search-results.ts';
+import { matchNames, parseNames, type NameEntry } from '../lib/search-names.ts';
 import { filterIndexesOf, openFacets, parseFacetSizes } from '../lib/search-facets.ts';
 import { runSearch, type FilterCounts } from '../lib/search-run.ts';
 import { SEARCH_TEXT as T } from '../lib/search-text.ts';
@@ -56,7 +57,37 @@ const ui = {
   list: byId<HTMLOListElement>('search-list'),
   more: byId<HTMLButtonElement>('search-more'),
   unchecked: byId('search-unchecked'),
+  filters: byId<HTMLDetailsElement>('search-filters'),
+  names: byId('search-names'),
+  partial: byId<HTMLDetailsElement>('search-partial'),
+  partialSummary: byId('search-partial-summary'),
+  partialList: byId<HTMLOListElement>('search-partial-list'),
+  partialMore: byId<HTMLButtonElement>('search-partial-more'),
 };
+
+// On a phone the filters fold away above the results; on a wide screen they stand beside them.
+const wide = matchMedia('(min-width: 56rem)');
+ui.filters.open = wide.matches;
+wide.addEventListener('change', () => (ui.filters.open = wide.matches));
+
+let names: Promise<NameEntry[]> | null = null;
+
+/** The unit and theme names the box finds; loaded on the first search, an empty list if it fails. */
+function loadNames(): Promise<NameEntry[]> {
+  names ??= fetch(ui.names.dataset.src ?? '')
+    .then((r) => (r.ok ? r.json() : []))
+    .then(parseNames, () => []);
+  return names;
+}
+
+async function renderNames(run: number): Promise<void> {
+  const found = state.q === '' ? [] : matchNames(await loadNames(), state.q);
+  if (run !== generation) return;
+  ui.names.hidden = found.length === 0;
+  const list = el('ul', { className: 'chips' });
+  for (const n of found) list.append(el('li', {}, [el('span', { className: 'search-name-kind', text: `${T.nameKind[n.kind]}：` }), siteLink(n.href, n.name)]));
+  ui.names.replaceChildren(el('h2', { className: 'search-names-title', text: T.namesTitle }), list);
+}
 
 let pagefind: Promise<PagefindApi> | null = null;
 
@@ -99,6 +130,11 @@ let generation = 0;
 /** The documents of the current search, in order; their data is loaded a page at a time. */
 let details: PagefindResult[] = [];
 let shown = 0;
+/** The documents that contain only part of the query, and how many of them are shown. */
+let partial: PagefindResult[] = [];
+let partialShown = 0;
+/** True when the reader pressed Enter: focus then moves to the result count. */
+let focusResults = false;
 /** True while the URL entry being edited is the one typing created (typing replaces it). */
 let typingEntry = false;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -121,6 +157,10 @@ function siteLink(href: string, text: string): HTMLElement {
 
 function showOnly(part: 'empty' | 'none' | 'error' | 'results' | 'loading'): void {
   ui.app.dataset.state = part;
+  if (part === 'empty' || part === 'error') {
+    ui.names.hidden = true;
+    resetPartial([]);
+  }
   ui.empty.hidden = part !== 'empty';
   ui.none.hidden = part !== 'none';
   ui.error.hidden = part !== 'error';
@@ -186,7 +226,7 @@ function renderFacets(counts: FilterCounts): void {
   }
 }
 
-function renderResult(view: ResultView, withParts: boolean): HTMLElement {
+function renderResult(view: ResultView, withParts: boolean, narrowed = false): HTMLElement {
   const item = el('li', { className: 'search-result' });
   item.append(el('h2', { className: 'search-result-title' }, [siteLink(view.url, view.title)]));
   const facts = T.resultFacts(view.place, view.date);
@@ -200,21 +240,48 @@ function renderResult(view: ResultView, withParts: boolean): HTMLElement {
     parts.append(el('li', {}, [siteLink(part.url, part.anchor === null ? T.opening : part.title), excerpt]));
   }
   item.append(parts);
+  if (narrowed && view.subResults.length === 0) item.append(el('p', { className: 'search-result-partial', text: T.unitNoParts(state.filters.unit ?? []) }));
   if (view.moreSubResults > 0) item.append(el('p', { className: 'search-more-parts' }, [siteLink(view.url, T.moreParts(view.moreSubResults))]));
   return item;
 }
 
+/** The views of a batch of results; with a 责任单位 chosen, each shows only that unit's measures. */
+async function viewsOf(batch: readonly PagefindResult[]): Promise<ResultView[]> {
+  const datas = await Promise.all(batch.map((r) => r.data()));
+  return datas.map((d) => toResultView(d, state.q, undefined, anchorsOfUnits(d.meta.unitMeasures, state.filters.unit)));
+}
+
 async function showMore(run: number): Promise<void> {
   const batch = details.slice(shown, shown + (shown === 0 ? RESULTS_FIRST : RESULTS_MORE));
-  const datas = await Promise.all(batch.map((r) => r.data()));
+  const views = await viewsOf(batch);
   if (run !== generation) return;
   shown += batch.length;
-  const views = datas.map((d) => toResultView(d, state.q));
   // In relevance order, the documents that say the phrase come before those that only share its
   // words (within each page of results: the rest are not loaded yet).
   const ordered = state.sort === 'relevance' && state.q !== '' ? sayingFirst(views) : views;
-  ui.list.append(...ordered.map((v) => renderResult(v, state.q !== '')));
+  const narrowed = (state.filters.unit?.length ?? 0) > 0;
+  ui.list.append(...ordered.map((v) => renderResult(v, state.q !== '', narrowed)));
   ui.more.hidden = shown >= details.length;
+}
+
+/** The next batch of the documents that contain only part of the query (loaded when opened). */
+async function showMorePartial(run: number): Promise<void> {
+  const batch = partial.slice(partialShown, partialShown + RESULTS_MORE);
+  const views = await viewsOf(batch);
+  if (run !== generation) return;
+  partialShown += batch.length;
+  ui.partialList.append(...views.map((v) => renderResult(v, true)));
+  ui.partialMore.hidden = partialShown >= partial.length;
+}
+
+function resetPartial(found: PagefindResult[]): void {
+  partial = found;
+  partialShown = 0;
+  ui.partialList.replaceChildren();
+  ui.partialMore.hidden = true;
+  ui.partial.open = false;
+  ui.partial.hidden = found.length === 0;
+  ui.partialSummary.textContent = T.partial(found.length);
 }
 
 async function render(): Promise<void> {
@@ -252,13 +319,22 @@ async function render(): Promise<void> {
 
   ui.app.dataset.state = 'loading';
   ui.status.textContent = T.loading;
+  const named = renderNames(run);
   const outcome = await runSearch(api, state);
   if (run !== generation) return;
 
   details = outcome.results;
   shown = 0;
   renderFacets(outcome.counts);
+  resetPartial(outcome.partial);
+  await named;
+  if (run !== generation) return;
   ui.status.textContent = T.count(details.length, state.q);
+  if (focusResults) {
+    // After Enter the reader goes to the results, not back to the top of the page.
+    focusResults = false;
+    ui.status.focus();
+  }
   ui.unchecked.hidden = outcome.unchecked === 0;
   ui.unchecked.textContent = T.unchecked(outcome.unchecked);
   ui.sort.parentElement!.hidden = details.length < 2;
@@ -280,6 +356,7 @@ ui.form.addEventListener('submit', (event) => {
   clearTimeout(typingTimer);
   const q = ui.input.value.trim();
   // Typing already put the query in the URL entry it made; a new query gets its own entry.
+  focusResults = true;
   go({ ...state, q }, typingEntry ? 'replace' : 'push');
   typingEntry = false;
 });
@@ -340,6 +417,10 @@ ui.sort.addEventListener('change', () => {
 });
 
 ui.more.addEventListener('click', () => void showMore(generation));
+ui.partialMore.addEventListener('click', () => void showMorePartial(generation));
+ui.partial.addEventListener('toggle', () => {
+  if (ui.partial.open && partialShown === 0 && partial.length > 0) void showMorePartial(generation);
+});
 
 window.addEventListener('popstate', () => {
   typingEntry = false;

@@ -11,6 +11,8 @@ import { SITE_URL } from './markdown-options.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
 import type { DocSummary, PolicyDoc } from '../lib/documents.ts';
 import { reviewList, type ReviewDoc } from '../lib/review.ts';
+import type { NameEntry } from '../lib/search-names.ts';
+import { paths } from '../lib/site-paths.ts';
 import { SOURCES_DIR } from './content-dirs.ts';
 import { loadSiteVocabulary } from './vocab.ts';
 import { sourcePath } from './sources.ts';
@@ -53,6 +55,15 @@ export function getComparisons(): Promise<Comparisons> {
 export async function getReviewList(): Promise<ReviewDoc<DocSummary>[]> {
   const s = await getSite();
   return reviewList(s.docs, (d) => s.policies.get(d.slug)!.doc.data);
+}
+
+/** The unit and theme names the search box finds, each with its page. */
+export async function getSearchNames(): Promise<NameEntry[]> {
+  const s = await getSite();
+  return [
+    ...s.units.units.map((u): NameEntry => ({ kind: 'unit', name: u.name, href: paths.unit(u.name), weight: u.counts.lead + u.counts.support + u.counts.responsible })),
+    ...s.themes.map((t): NameEntry => ({ kind: 'theme', name: t.theme.name, href: paths.theme(t.theme.slug), weight: t.counts.measures })),
+  ];
 }
 
 /** What the /data/ files are made from. */
