@@ -168,9 +168,14 @@ describe('the search page', () => {
     await status(page, '找到 3 份文件');
     await page.waitForFunction(() => document.activeElement?.id === 'search-status');
     expect(await page.locator('#search-status').getAttribute('aria-live')).toBe('polite');
-    // One Tab from the status reaches the first result.
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('.search-result') !== null)).toBe(true);
+    // A few Tabs from the status (the order, the names found) reach the first result, not 39.
+    let tabs = 0;
+    while (tabs < 6 && !(await page.evaluate(() => document.activeElement?.closest('.search-result') !== null))) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
+    expect(tabs).toBeGreaterThan(0);
+    expect(tabs).toBeLessThanOrEqual(4);
     await page.locator('#search-q').focus();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
