@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sortableDate, type DocSummary } from '../src/lib/documents.ts';
-import { buildRelated, sameIssuerOtherYears, type RelatedInput } from '../src/lib/related.ts';
+import { buildRelated, mainThemes, sameIssuerOtherYears, type RelatedInput } from '../src/lib/related.ts';
+import { buildSiteIndex } from '../src/lib/site-index.ts';
+import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { loadPolicies } from './support/fixtures.ts';
 
 function doc(slug: string, over: Partial<DocSummary> = {}): DocSummary {
   const date = over.date === undefined ? '2020-01-01' : over.date;
@@ -28,32 +31,70 @@ const input = (d: DocSummary, themes: string[] = [], units: string[] = []): Rela
 describe('buildRelated', () => {
   it('ranks the same city and rarer shared themes above a unit every document names', () => {
     const inputs = [
-      input(doc('a', { city: '济源市' }), ['shuangjian'], ['市教育局']),
+      input(doc('a', { city: '济源市' }), ['shuangjian', 'kehou-fuwu'], ['市教育局']),
       input(doc('b', { city: '济源市' }), [], ['市教育局']),
-      input(doc('c'), ['shuangjian'], ['市教育局']),
+      input(doc('c'), ['shuangjian', 'kehou-fuwu'], ['市教育局']),
       input(doc('d'), [], ['市教育局']),
-      input(doc('e'), ['kehou-fuwu'], ['市教育局']),
+      input(doc('e'), ['kehou-fuwu', 'xueqian-puhui'], ['市教育局']),
     ];
     const related = buildRelated(inputs).get('a')!;
-    expect(related.map((r) => r.doc.slug)).toEqual(['b', 'c', 'd', 'e']);
-    expect(related[0]!.reasons).toEqual({ sameCity: true, themes: [], units: ['市教育局'] });
-    expect(related[1]!.reasons.themes).toEqual(['shuangjian']);
+    expect(related.map((r) => r.doc.slug)).toEqual(['c', 'b']);
+    expect(related[0]!.reasons).toEqual({ place: null, themes: ['shuangjian', 'kehou-fuwu'], units: ['市教育局'] });
+    expect(related[1]!.reasons).toEqual({ place: '济源市', themes: [], units: ['市教育局'] });
   });
-  it('relates nothing to a document that shares nothing', () => {
-    const related = buildRelated([input(doc('a'), ['x']), input(doc('b'), ['y'])]);
+  it('relates documents of one province only when they also share a theme', () => {
+    const inputs = [
+      input(doc('a', { city: '济源市', province: '河南省' }), ['shuangjian']),
+      input(doc('b', { city: '郑州市', province: '河南省' }), ['shuangjian']),
+      input(doc('c', { city: '洛阳市', province: '河南省' }), ['kehou-fuwu']),
+    ];
+    const related = buildRelated(inputs).get('a')!;
+    expect(related.map((r) => [r.doc.slug, r.reasons.place, r.reasons.themes])).toEqual([['b', '河南省', ['shuangjian']]]);
+  });
+  it('relates nothing to a document that shares only one theme, or only units', () => {
+    const related = buildRelated([input(doc('a'), ['x', 'y'], ['市财政局']), input(doc('b'), ['y', 'z'], ['市财政局'])]);
     expect(related.get('a')).toEqual([]);
   });
-  it('keeps at most `limit` documents', () => {
+  it('keeps at most `limit` documents, five unless told', () => {
     const inputs = Array.from({ length: 20 }, (_, i) => input(doc(`d${i}`, { city: '泉州市' })));
     expect(buildRelated(inputs, { limit: 3 }).get('d0')).toHaveLength(3);
+    expect(buildRelated(inputs).get('d0')).toHaveLength(5);
   });
   it('looks only at the documents nearest in date when a key is shared by many', () => {
     const inputs = Array.from({ length: 500 }, (_, i) =>
-      input(doc(`d${String(i).padStart(3, '0')}`, { date: `${2000 + Math.floor(i / 20)}-01-01` }), [], ['市教育局']),
+      input(doc(`d${String(i).padStart(3, '0')}`, { date: `${2000 + Math.floor(i / 20)}-01-01` }), ['a', 'b']),
     );
     const related = buildRelated(inputs, { fullPosting: 10, window: 5, limit: 20 }).get('d250')!;
     expect(related).toHaveLength(10);
     for (const r of related) expect(Math.abs(Number(r.doc.slug.slice(1)) - 250)).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('mainThemes', () => {
+  it('keeps the themes at least two measures serve, most first, and drops those one measure touches', () => {
+    expect(mainThemes([['a', 'b'], ['a'], ['c'], ['b', 'a'], ['d']])).toEqual(['a', 'b']);
+  });
+  it('keeps every theme of a document of three measures or fewer', () => {
+    expect(mainThemes([['a'], ['b']])).toEqual(['a', 'b']);
+  });
+});
+
+describe('related documents of the sample', () => {
+  const docs = loadPolicies('content/policies');
+  const site = buildSiteIndex(docs, loadSiteVocabulary());
+  it('no longer relates the 济源 2018 工作要点 to every document through 16 to 25 shared themes', () => {
+    const view = site.policies.get('jiyuan-2018-jiaoyuju-gongzuo-yaodian')!;
+    expect(view.related.length).toBeLessThan(docs.length - 1);
+    for (const r of view.related) {
+      expect(r.reason).toMatch(/^同一主题：/);
+      expect(r.reason).not.toMatch(/等 \d+ 个/);
+    }
+  });
+  it('gives every document at most five related documents, each with its reason', () => {
+    for (const view of site.policies.values()) {
+      expect(view.related.length).toBeLessThanOrEqual(5);
+      for (const r of view.related) expect(r.reason).not.toBe('');
+    }
   });
 });
 

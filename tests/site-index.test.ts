@@ -45,7 +45,7 @@ describe('buildSiteIndex', () => {
   it('relates documents of the same city and links the same issuer of other years', () => {
     const v = view('quanzhou-2023-jiaoyu-gongzuo-yaodian');
     expect(v.related[0]).toMatchObject({ doc: { slug: 'quanzhou-2021-jiaoyu-gongzuo-yaodian' } });
-    expect(v.related[0]!.reason).toMatch(/^同一地区/);
+    expect(v.related[0]!.reason).toMatch(/同一地区：泉州市$/);
     expect(v.sameIssuer.map((d) => d.slug)).toEqual(['quanzhou-2021-jiaoyu-gongzuo-yaodian']);
   });
   it('publishes only the source files that are there', () => {
@@ -90,7 +90,7 @@ describe('describeReasons', () => {
   it('says what two documents share, shortening long lists', () => {
     const doc = site.docs[0]!;
     expect(
-      describeReasons({ doc, score: 1, reasons: { sameCity: true, themes: ['shuangjian'], units: ['甲', '乙', '丙', '丁'] } }, () => '双减'),
-    ).toBe('同一地区；共同主题：双减；共同责任单位：甲、乙、丙等 4 个');
+      describeReasons({ doc, score: 1, reasons: { place: '济源市', themes: ['shuangjian'], units: ['甲', '乙', '丙', '丁'] } }, () => '双减'),
+    ).toBe('同一主题：双减；共同责任单位：甲、乙、丙等 4 个；同一地区：济源市');
   });
 });

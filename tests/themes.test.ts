@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { assignThemes, parseThemeTable, ThemeMatcher, type Theme } from '../src/lib/themes.ts';
 import { loadThemes } from '../src/site/vocab.ts';
+import { loadWordSegmenter } from '../src/site/word-segmenter.ts';
+import { describeFiling, roleOf } from '../src/lib/theme-evidence.ts';
 
-const theme = (slug: string, name: string, keywords: string[], excludes: string[] = []): Theme => ({
+const theme = (slug: string, name: string, keywords: string[], excludes: string[] = [], hints: string[] = []): Theme => ({
   slug,
   name,
   description: '',
   keywords,
+  hints,
   excludes,
 });
 
 describe('parseThemeTable', () => {
   it('accepts a list of themes and fills in missing excludes and description', () => {
     expect(parseThemeTable([{ slug: 'shuangjian', name: '双减', keywords: ['双减'] }], 'themes.yaml')).toEqual([
-      { slug: 'shuangjian', name: '双减', description: '', keywords: ['双减'], excludes: [] },
+      { slug: 'shuangjian', name: '双减', description: '', keywords: ['双减'], hints: [], excludes: [] },
     ]);
   });
   it.each([
@@ -67,11 +70,16 @@ describe('assignThemes', () => {
   const matcher = new ThemeMatcher([theme('shuangjian', '双减', ['双减']), theme('kehou-fuwu', '课后服务', ['课后服务'])]);
 
   it('runs the rules over title and text', () => {
-    expect(assignThemes(matcher, { title: '落实双减', text: '全面推行课后服务' })).toEqual({ themes: ['shuangjian', 'kehou-fuwu'], unknown: [] });
+    const a = assignThemes(matcher, { title: '落实双减', text: '全面推行课后服务' });
+    expect(a.themes).toEqual(['shuangjian', 'kehou-fuwu']);
+    expect(a.unknown).toEqual([]);
+    expect(a.reasons.get('shuangjian')).toEqual([{ phrase: '双减', place: 'title', role: 'own', weight: 4 }]);
+    expect(a.reasons.get('kehou-fuwu')).toEqual([{ phrase: '课后服务', place: 'text', role: 'own', weight: 2 }]);
   });
   it("lets the editor's themes replace the rules, and reports slugs that name no theme", () => {
     expect(assignThemes(matcher, { title: '落实双减', text: '', override: ['kehou-fuwu', 'no-such'] })).toEqual({
       themes: ['kehou-fuwu'],
+      reasons: new Map(),
       unknown: ['no-such'],
     });
   });
@@ -154,5 +162,63 @@ describe('content/vocab/themes.yaml against words across word boundaries', () =>
     ['与xx体育学院合作', '体育美育'],
   ])('does not read “%s” as %s', (text, name) => {
     expect(matcher.match(text)).not.toContain(slugOf(name));
+  });
+});
+
+describe('themes as words of a segmented text (jieba with the vocabulary as dictionary)', () => {
+  const themes = loadThemes();
+  const matcher = new ThemeMatcher(themes, loadWordSegmenter(themes));
+  const slugOf = (name: string) => themes.find((t) => t.name === name)!.slug;
+  it.each([
+    ['确保教育投入只增不减', '学前普惠'],
+    ['深入学习贯彻会议精神', '招生入学'],
+    ['推动学校教育教学质量提升', '学前普惠'],
+  ])('does not read “%s” as %s: the phrase runs across two words', (text, name) => {
+    expect(matcher.match(text)).not.toContain(slugOf(name));
+  });
+  it.each([
+    ['提高保教保育质量', '学前普惠'],
+    ['保证学生每天校园阳光体育运动时间不少于1小时', '体育美育'],
+    ['按编制标准核定中小学教职工编制', '教师队伍建设'],
+    ['深入实施教师县管校聘管理改革', '教师交流轮岗'],
+  ])('reads “%s” as %s', (text, name) => {
+    expect(matcher.match(text)).toContain(slugOf(name));
+  });
+  it('matches plain substrings when no segmenter is given', () => {
+    expect(new ThemeMatcher(themes).match('确保教育投入只增不减')).toContain(slugOf('学前普惠'));
+  });
+});
+
+describe('weighing where the words stand', () => {
+  const themes = loadThemes();
+  const matcher = new ThemeMatcher(themes, loadWordSegmenter(themes));
+  const slugOf = (name: string) => themes.find((t) => t.name === name)!.slug;
+  const filed = (title: string, text: string) => assignThemes(matcher, { title, text });
+  it('files a measure under a theme its own sentence commits to', () => {
+    expect(filed('规范办学行为', '推动中小学课后服务扩面提质,实现全覆盖。').themes).toContain(slugOf('课后服务'));
+  });
+  it('does not file a measure under the items of a list about something else', () => {
+    const a = filed('落实全面育人任务', '加强对劳动、心理健康、国防教育、体育、艺术等课程开设情况的督查。');
+    expect(a.themes).not.toContain(slugOf('劳动教育'));
+    expect(a.themes).not.toContain(slugOf('学生心理健康'));
+    expect(a.themes).not.toContain(slugOf('体育美育'));
+  });
+  it('counts the items of a list when they are the objects of the action', () => {
+    expect(filed('落实经费保障', '特殊教育学校、随班就读残疾学生拨付公用经费均达到普通学校的8倍。').themes).toContain(slugOf('特殊教育'));
+  });
+  it('does not take a yardstick, a purpose or the name of a body for the aim', () => {
+    expect(filed('统筹分配编制', '按照班额、生源等情况,统筹分配各校教职工编制数。').themes).not.toContain(slugOf('消除大班额'));
+    expect(filed('强化信息化应用', '建设教育云平台,促进城乡教育优质均衡发展。').themes).not.toContain(slugOf('义务教育优质均衡'));
+    expect(filed('深化机制改革', '调整教育督导委员会成员。').themes).not.toContain(slugOf('教育督导'));
+  });
+  it('files a hint from the title, but not a single hint in the text', () => {
+    expect(filed('扎实做好学校体育工作', '开展阳光大课间活动。').themes).toContain(slugOf('体育美育'));
+    expect(filed('推动基础教育优质发展', '实施名校战略,加大资金投入,打造品牌学校。').themes).not.toContain(slugOf('经费保障'));
+  });
+  it('keeps why a measure was filed, in words an editor can read', () => {
+    const a = filed('化解班额问题', '加强对劳动、体育等课程的督查。积极化解大班额难题。');
+    expect(describeFiling(a.reasons.get(slugOf('消除大班额'))!)).toBe('依据：标题“班额”；正文“化解大班额”');
+    expect(roleOf('加强对劳动、体育等课程的督查', 6, 8)).toBe('list');
+    expect(describeFiling([{ phrase: '体育', place: 'text', role: 'list', weight: 0.5 }])).toBe('依据：正文“体育”（列举项）');
   });
 });

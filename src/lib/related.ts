@@ -1,6 +1,12 @@
 /**
- * Related documents: the same city, shared themes, shared responsible units; and the same
- * issuer's documents of other years.
+ * Related documents: shared main themes, the same place, shared responsible units; and the
+ * same issuer's documents of other years.
+ *
+ * A document relates to another by what both are mainly about, not by everything both touch:
+ * a broad 工作要点 serves twenty themes with one measure each, so the themes that relate
+ * documents are each one's main themes (see mainThemes). A document is related when it shares
+ * `minThemes` main themes, or the city, or one main theme and the province; the rest only
+ * ranks. At most `limit` are kept, each with what it shares.
  *
  * Scores come from inverted indexes (key → documents), never from comparing every pair.
  * Where a key is shared by many documents (市教育局 names nearly all of them) only the
@@ -12,7 +18,7 @@ import type { DocSummary } from './documents.ts';
 /** What relates documents to each other. */
 export interface RelatedInput {
   doc: DocSummary;
-  /** Theme slugs of the document's measures. */
+  /** The document's main themes (mainThemes), most measures first. */
   themes: readonly string[];
   /** Role names of its responsible units. */
   units: readonly string[];
@@ -20,7 +26,8 @@ export interface RelatedInput {
 
 /** Why a document is related to another: what they share. */
 export interface RelatedReasons {
-  sameCity: boolean;
+  /** The city or, failing that, the province both documents are of; null when they share no place. */
+  place: string | null;
   themes: string[];
   units: string[];
 }
@@ -34,14 +41,34 @@ export interface RelatedDoc {
 export interface RelatedOptions {
   /** Related documents per document. */
   limit?: number;
+  /** Shared main themes that relate two documents of different places. */
+  minThemes?: number;
   /** Keys with at most this many documents are looked at whole. */
   fullPosting?: number;
   /** For larger keys: documents looked at on each side in date order. */
   window?: number;
 }
 
-type Kind = 'city' | 'theme' | 'unit';
-const KIND_WEIGHT: Record<Kind, number> = { city: 3, theme: 1, unit: 0.5 };
+type Kind = 'city' | 'province' | 'theme' | 'unit';
+const KIND_WEIGHT: Record<Kind, number> = { city: 1.5, province: 0.5, theme: 1, unit: 0.25 };
+/** Shared units add at most this much: 市教育局 and 市财政局 are named by nearly every document. */
+const UNIT_CAP = 0.5;
+
+/**
+ * The themes a document is mainly about: those served by at least `minMeasures` of its
+ * measures (two, or one for a document of at most three measures), most measures first, at
+ * most `max`. A broad plan that touches a theme with one measure is not about it.
+ */
+export function mainThemes(measureThemes: readonly (readonly string[])[], max = 8): string[] {
+  const counts = new Map<string, number>();
+  for (const list of measureThemes) for (const t of new Set(list)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const minMeasures = measureThemes.length <= 3 ? 1 : 2;
+  return [...counts]
+    .filter(([, n]) => n >= minMeasures)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, max)
+    .map(([t]) => t);
+}
 
 interface Posting {
   kind: Kind;
@@ -75,6 +102,7 @@ function positionIn(docs: readonly RelatedInput[], item: RelatedInput): number {
 function keysOf(input: RelatedInput): [Kind, string][] {
   const keys: [Kind, string][] = [];
   if (input.doc.city !== null) keys.push(['city', input.doc.city]);
+  if (input.doc.province !== null) keys.push(['province', input.doc.province]);
   for (const t of new Set(input.themes)) keys.push(['theme', t]);
   for (const u of new Set(input.units)) keys.push(['unit', u]);
   return keys;
@@ -82,7 +110,8 @@ function keysOf(input: RelatedInput): [Kind, string][] {
 
 /** The related documents of every document, best first. */
 export function buildRelated(inputs: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, RelatedDoc[]> {
-  const limit = options.limit ?? 6;
+  const limit = options.limit ?? 5;
+  const minThemes = options.minThemes ?? 2;
   const fullPosting = options.fullPosting ?? 48;
   const window = options.window ?? 12;
   const postings = new Map<string, Posting>();
@@ -103,6 +132,7 @@ export function buildRelated(inputs: readonly RelatedInput[], options: RelatedOp
   const out = new Map<string, RelatedDoc[]>();
   for (const input of inputs) {
     const found = new Map<string, RelatedDoc>();
+    const unitScore = new Map<string, number>();
     for (const [kind, value] of keysOf(input)) {
       const p = postings.get(`${kind}\u0000${value}`)!;
       if (p.docs.length < 2) continue;
@@ -120,17 +150,35 @@ export function buildRelated(inputs: readonly RelatedInput[], options: RelatedOp
         if (other.doc.slug === input.doc.slug) continue;
         let r = found.get(other.doc.slug);
         if (!r) {
-          r = { doc: other.doc, score: 0, reasons: { sameCity: false, themes: [], units: [] } };
+          r = { doc: other.doc, score: 0, reasons: { place: null, themes: [], units: [] } };
           found.set(other.doc.slug, r);
+          unitScore.set(other.doc.slug, 0);
         }
-        r.score += weight;
-        if (kind === 'city') r.reasons.sameCity = true;
-        else if (kind === 'theme') r.reasons.themes.push(value);
-        else r.reasons.units.push(value);
+        if (kind === 'unit') {
+          // Units add up to a cap, so a long shared list of bureaus never outweighs a theme.
+          const before = unitScore.get(other.doc.slug)!;
+          const after = Math.min(UNIT_CAP, before + weight);
+          unitScore.set(other.doc.slug, after);
+          r.score += after - before;
+          r.reasons.units.push(value);
+        } else if (kind === 'theme') {
+          r.score += weight;
+          r.reasons.themes.push(value);
+        } else if (kind === 'city') {
+          r.score += weight;
+          r.reasons.place = value;
+        } else if (r.reasons.place === null || r.reasons.place === input.doc.province) {
+          // The province counts only where the city does not already (set later or earlier).
+          r.score += weight;
+          r.reasons.place ??= value;
+        }
       }
     }
     const year = input.doc.year ?? 0;
-    const best = [...found.values()].sort(
+    const sameCity = (r: RelatedDoc): boolean => input.doc.city !== null && r.reasons.place === input.doc.city;
+    const qualifies = (r: RelatedDoc): boolean =>
+      r.reasons.themes.length >= minThemes || sameCity(r) || (r.reasons.place !== null && r.reasons.themes.length >= 1);
+    const best = [...found.values()].filter(qualifies).sort(
       (a, b) =>
         b.score - a.score ||
         Math.abs((a.doc.year ?? 0) - year) - Math.abs((b.doc.year ?? 0) - year) ||

@@ -9,9 +9,10 @@ import { readOutline, isResponsibilityLine, tocTree, type TocNode } from './body
 import { buildFacet, type Facet } from './facets.ts';
 import { buildUnitDirectory, type RoleNamer, type UnitDirectory } from './unit-directory.ts';
 import { assignThemes, type Theme, type ThemeMatcher } from './themes.ts';
+import { describeFiling } from './theme-evidence.ts';
 import { buildThemeIndex, type ThemeEntry } from './theme-index.ts';
 import { buildTargetIndex, type TargetIndex, type TargetRow } from './target-index.ts';
-import { buildRelated, sameIssuerOtherYears, type RelatedDoc } from './related.ts';
+import { buildRelated, mainThemes, sameIssuerOtherYears, type RelatedDoc } from './related.ts';
 import type { FacetName } from './ui-text.ts';
 
 export interface SiteVocabulary {
@@ -31,6 +32,8 @@ export interface GoalView {
 export interface MeasureView {
   measure: Measure;
   themes: Theme[];
+  /** Per theme slug, why the measure was filed there (依据：标题“课后服务”); empty when an editor assigned the themes. */
+  themeReasons: ReadonlyMap<string, string>;
   targets: TargetRow[];
 }
 
@@ -112,12 +115,15 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
   }
 
   const themesByDoc = new Map<string, Map<string, string[]>>();
+  const reasonsByDoc = new Map<string, Map<string, Map<string, string>>>();
   const textsByDoc = new Map<string, Map<string, string>>();
   const outlines = new Map<string, TocNode[]>();
   for (const doc of docs) {
     const outline = readOutline(doc.body);
     outlines.set(doc.slug, tocTree(outline.headings, new Set(doc.data.measures.map((m) => m.id))));
     const perMeasure = new Map<string, string[]>();
+    const reasons = new Map<string, Map<string, string>>();
+    reasonsByDoc.set(doc.slug, reasons);
     const texts = new Map<string, string>();
     textsByDoc.set(doc.slug, texts);
     for (const m of doc.data.measures) {
@@ -131,6 +137,7 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
         );
       }
       perMeasure.set(m.id, assigned.themes);
+      reasons.set(m.id, new Map([...assigned.reasons].map(([slug, r]) => [slug, describeFiling(r)])));
     }
     themesByDoc.set(doc.slug, perMeasure);
   }
@@ -140,6 +147,7 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
   const themeIndex = buildThemeIndex(vocab.themes.themes, docs, {
     themesOf: (doc) => themesByDoc.get(doc.slug) ?? new Map(),
     targetsOf: (doc) => targetsByDoc.get(doc.slug) ?? new Map(),
+    reasonsOf: (doc) => reasonsByDoc.get(doc.slug) ?? new Map(),
     roleOf: vocab.roleOf,
   });
   const units = buildUnitDirectory(docs, vocab.roleOf);
@@ -159,7 +167,11 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
     docThemes.set(doc.slug, [...slugs]);
   }
   const related = buildRelated(
-    docs.map((d) => ({ doc: summaryBySlug.get(d.slug)!, themes: docThemes.get(d.slug) ?? [], units: unitRolesByDoc.get(d.slug) ?? [] })),
+    docs.map((d) => ({
+      doc: summaryBySlug.get(d.slug)!,
+      themes: mainThemes([...(themesByDoc.get(d.slug)?.values() ?? [])]),
+      units: unitRolesByDoc.get(d.slug) ?? [],
+    })),
   );
   const sameIssuer = sameIssuerOtherYears(summaries);
 
@@ -180,6 +192,7 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
     const measureView = (m: Measure): MeasureView => ({
       measure: m,
       themes: themesOfSlugs(perMeasureThemes.get(m.id) ?? []),
+      themeReasons: reasonsByDoc.get(doc.slug)?.get(m.id) ?? new Map(),
       targets: perMeasureTargets.get(m.id) ?? [],
     });
     const file = doc.data.source.file;
@@ -243,13 +256,13 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
   };
 }
 
-/** What a related document shares, in words: 同一地区；共同主题：双减、课后服务. */
+/** What a related document shares, in words: 同一主题：课后服务、消除大班额；共同责任单位：市财政局；同一地区：济源市. */
 export function describeReasons(r: RelatedDoc, themeName: (slug: string) => string): string {
   const list = (items: string[]): string => (items.length > 3 ? `${items.slice(0, 3).join('、')}等 ${items.length} 个` : items.join('、'));
   const parts: string[] = [];
-  if (r.reasons.sameCity) parts.push('同一地区');
-  if (r.reasons.themes.length > 0) parts.push(`共同主题：${list(r.reasons.themes.map(themeName))}`);
+  if (r.reasons.themes.length > 0) parts.push(`同一主题：${list(r.reasons.themes.map(themeName))}`);
   if (r.reasons.units.length > 0) parts.push(`共同责任单位：${list(r.reasons.units)}`);
+  if (r.reasons.place !== null) parts.push(`同一地区：${r.reasons.place}`);
   return parts.join('；');
 }
 

@@ -13,6 +13,8 @@ import type { Slug } from './site-paths.ts';
 /** A measure on a theme page. */
 export interface ThemeMeasure {
   measure: Measure;
+  /** Why the measure is filed under this theme, for the editor (依据：标题“课后服务”); empty when an editor assigned it. */
+  reason: string;
   targets: TargetRow[];
   /** The measure's units: the name in the document and the role name of its unit page. */
   units: { name: string; roleName: string }[];
@@ -50,6 +52,8 @@ export interface ThemeSources {
   themesOf: (doc: PolicyDoc) => ReadonlyMap<string, readonly string[]>;
   /** Targets of each measure of a document. */
   targetsOf: (doc: PolicyDoc) => ReadonlyMap<string, readonly TargetRow[]>;
+  /** Per measure, per theme slug: why the measure was filed there. */
+  reasonsOf?: (doc: PolicyDoc) => ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Role name of a unit (济源市教育局 → 市教育局). */
   roleOf: (name: string) => string;
 }
@@ -60,6 +64,7 @@ export function buildThemeIndex(themes: readonly Theme[], docs: readonly PolicyD
   for (const doc of docs) {
     const themesOf = sources.themesOf(doc);
     const targets = sources.targetsOf(doc);
+    const reasons = sources.reasonsOf?.(doc);
     let summary: DocSummary | null = null;
     const perTheme = new Map<string, ThemeDocument>();
     for (const measure of doc.data.measures) {
@@ -74,7 +79,7 @@ export function buildThemeIndex(themes: readonly Theme[], docs: readonly PolicyD
           list.push(td);
         }
         const units = [...new Set([...measure.leadUnits, ...measure.units])].map((name) => ({ name, roleName: sources.roleOf(name) }));
-        td.measures.push({ measure, targets: [...(targets.get(measure.id) ?? [])], units });
+        td.measures.push({ measure, reason: reasons?.get(measure.id)?.get(slug) ?? '', targets: [...(targets.get(measure.id) ?? [])], units });
       }
     }
   }

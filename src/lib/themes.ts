@@ -9,6 +9,8 @@
  * text, so its cost grows with the text, not with the number of keywords.
  */
 import { SLUG_PATTERN } from './schema.ts';
+import { PhraseFinder, type PhraseHit, type WordSegmenter } from './theme-words.ts';
+import { weighThemes, type ThemeReason } from './theme-evidence.ts';
 
 /** One theme of the vocabulary. */
 export interface Theme {
@@ -18,8 +20,10 @@ export interface Theme {
   name: string;
   /** One sentence saying what the theme covers. */
   description: string;
-  /** Phrases that assign a measure to the theme. */
+  /** Phrases that name the theme: one, said as the measure's own commitment, files the measure. */
   keywords: string[];
+  /** Phrases that only point to the theme (体育, 待遇, 新建): they file a measure from its title, or together with more evidence. */
+  hints: string[];
   /** Phrases that contain a keyword without meaning the theme (食品安全 for 校园安全's 安全). */
   excludes: string[];
 }
@@ -77,98 +81,65 @@ export function parseThemeTable(data: unknown, file: string): Theme[] {
     if (name && names.has(name)) problems.push(`${label}: name "${name}" is used by another theme; merge the two`);
     const keywords = phrases(t.keywords, label, 'keywords', problems);
     if (keywords.length === 0) problems.push(`${label}: keywords is empty; list the phrases that assign a measure to this theme`);
+    const hints = phrases(t.hints, label, 'hints', problems);
     const excludes = phrases(t.excludes, label, 'excludes', problems);
     const description = typeof t.description === 'string' ? t.description.trim() : '';
     for (const key of Object.keys(t)) {
-      if (!['slug', 'name', 'description', 'keywords', 'excludes'].includes(key)) {
-        problems.push(`${label}: unknown field "${key}"; the fields are slug, name, description, keywords, excludes`);
+      if (!['slug', 'name', 'description', 'keywords', 'hints', 'excludes'].includes(key)) {
+        problems.push(`${label}: unknown field "${key}"; the fields are slug, name, description, keywords, hints, excludes`);
       }
     }
     slugs.add(slug);
     names.add(name);
-    themes.push({ slug, name, description, keywords, excludes });
+    themes.push({ slug, name, description, keywords, hints, excludes });
   });
   if (problems.length > 0) throw new Error(`${file}: invalid theme vocabulary:\n- ${problems.join('\n- ')}`);
   return themes;
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** Themes (by position) for which the phrase ending here is a keyword or an exclusion. */
-  ends: { theme: number; exclude: boolean }[];
-}
-
 /** Finds the themes of texts; built once per vocabulary. */
 export class ThemeMatcher {
-  private readonly root: TrieNode = { next: new Map(), ends: [] };
   readonly themes: readonly Theme[];
   readonly bySlug: ReadonlyMap<string, Theme>;
+  private readonly finder: PhraseFinder;
 
-  constructor(themes: readonly Theme[]) {
+  /** `segment` splits a text into words (src/site/word-segmenter.ts); without it phrases match as substrings. */
+  constructor(themes: readonly Theme[], segment: WordSegmenter | null = null) {
     this.themes = themes;
     this.bySlug = new Map(themes.map((t) => [t.slug, t]));
-    themes.forEach((t, i) => {
-      for (const k of t.keywords) this.add(k, i, false);
-      for (const x of t.excludes) this.add(x, i, true);
-    });
+    this.finder = new PhraseFinder(themes, segment);
   }
 
-  private add(phrase: string, theme: number, exclude: boolean): void {
-    let node = this.root;
-    for (const ch of phrase) {
-      let next = node.next.get(ch);
-      if (!next) {
-        next = { next: new Map(), ends: [] };
-        node.next.set(ch, next);
-      }
-      node = next;
-    }
-    node.ends.push({ theme, exclude });
+  /** The keywords and hints of `text` that are words there, outside their theme's excluded phrases. */
+  find(text: string): PhraseHit[] {
+    return this.finder.find(text);
   }
 
-  /** Slugs of the themes whose keywords occur in `text` outside their excluded phrases, in vocabulary order. */
+  /** Slugs of the themes any of whose keywords or hints occur in `text`, in vocabulary order (for short texts such as a target's metric). */
   match(text: string): string[] {
-    const chars = [...text];
-    // Per theme: keyword hits and excluded spans, as [start, end) in characters.
-    const hits = new Map<number, { keywords: [number, number][]; excluded: [number, number][] }>();
-    for (let i = 0; i < chars.length; i++) {
-      let node: TrieNode | undefined = this.root;
-      for (let j = i; j < chars.length; j++) {
-        node = node.next.get(chars[j]!);
-        if (!node) break;
-        for (const end of node.ends) {
-          let h = hits.get(end.theme);
-          if (!h) {
-            h = { keywords: [], excluded: [] };
-            hits.set(end.theme, h);
-          }
-          (end.exclude ? h.excluded : h.keywords).push([i, j + 1]);
-        }
-      }
-    }
-    const out: number[] = [];
-    for (const [theme, h] of hits) {
-      const free = h.keywords.some(([s, e]) => !h.excluded.some(([xs, xe]) => s < xe && xs < e));
-      if (free) out.push(theme);
-    }
-    return out.sort((a, b) => a - b).map((i) => this.themes[i]!.slug);
+    const found = new Set(this.finder.find(text).map((h) => h.theme));
+    return [...found].sort((a, b) => a - b).map((i) => this.themes[i]!.slug);
   }
 }
 
-/** The themes of one measure, and the editor's theme slugs that name no theme. */
+/** The themes of one measure, why each was given, and the editor's theme slugs that name no theme. */
 export interface ThemeAssignment {
   themes: string[];
+  /** Per assigned theme, the phrases that filed the measure there; empty for an editor's assignment. */
+  reasons: Map<string, ThemeReason[]>;
   unknown: string[];
 }
 
-/** Assigns themes to a measure: the editor's list when there is one, else the keyword rules over its title and text. */
+/** Assigns themes to a measure: the editor's list when there is one, else the weighed evidence of its title and text (src/lib/theme-evidence.ts). */
 export function assignThemes(matcher: ThemeMatcher, input: { title: string; text: string; override?: readonly string[] }): ThemeAssignment {
   if (input.override !== undefined) {
     const themes = [...new Set(input.override)];
     return {
       themes: themes.filter((s) => matcher.bySlug.has(s)),
+      reasons: new Map(),
       unknown: themes.filter((s) => !matcher.bySlug.has(s)),
     };
   }
-  return { themes: matcher.match(`${input.title}\n${input.text}`), unknown: [] };
+  const filed = weighThemes(matcher, input.title, input.text);
+  return { themes: filed.map((f) => f.slug), reasons: new Map(filed.map((f) => [f.slug, f.reasons])), unknown: [] };
 }

@@ -76,3 +76,17 @@ const MEASURE_WORDS = {
 export function count(n: number, what: keyof typeof MEASURE_WORDS): string {
   return `${n} ${MEASURE_WORDS[what]}${what}`;
 }
+
+/** Where a phrase that filed a measure under a theme stands (src/lib/theme-evidence.ts). */
+export const REASON_PLACE_WORDS: Readonly<Record<'title' | 'text', string>> = { title: '标题', text: '正文' };
+
+/** How that phrase is said, when it weighs less than the measure's own commitment. */
+export const REASON_ROLE_WORDS: Readonly<Record<'own' | 'list' | 'aside' | 'quoted' | 'frame' | 'purpose' | 'name', string>> = {
+  own: '',
+  list: '列举项',
+  aside: '括注',
+  quoted: '所引文件名',
+  frame: '依据或手段',
+  purpose: '目的',
+  name: '机构名称',
+};

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadYaml } from '../lib/frontmatter.ts';
 import type { Gazetteer } from '../lib/places.ts';
 import { parseThemeTable, ThemeMatcher, type Theme } from '../lib/themes.ts';
+import { loadWordSegmenter } from './word-segmenter.ts';
 import { placeNamesOf, roleNamer, type RoleNamer } from '../lib/unit-directory.ts';
 import { loadUnitAliases, VOCAB_DIR } from '../ingest/vocab.ts';
 
@@ -30,5 +31,6 @@ export function loadRoleNamer(dir = VOCAB_DIR): RoleNamer {
 
 /** Both vocabularies, ready for the site index and the Markdown pipeline. */
 export function loadSiteVocabulary(dir = VOCAB_DIR): { themes: ThemeMatcher; roleOf: RoleNamer } {
-  return { themes: new ThemeMatcher(loadThemes(dir)), roleOf: loadRoleNamer(dir) };
+  const themes = loadThemes(dir);
+  return { themes: new ThemeMatcher(themes, loadWordSegmenter(themes)), roleOf: loadRoleNamer(dir) };
 }
