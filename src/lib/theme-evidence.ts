@@ -173,9 +173,9 @@ export function weighThemes(matcher: ThemeMatcher, title: string, text: string):
 /** Why a measure was filed under a theme, in words for the editor: 依据：标题“课后服务”；正文“延时服务”（列举项）. Empty for an editor's own assignment. */
 export function describeFiling(reasons: readonly ThemeReason[]): string {
   if (reasons.length === 0) return '';
-  const parts = reasons.slice(0, 3).map((r) => {
+  const parts = reasons.map((r) => {
     const role = REASON_ROLE_WORDS[r.role];
     return `${REASON_PLACE_WORDS[r.place]}“${r.phrase}”${role ? `（${role}）` : ''}`;
   });
-  return `依据：${parts.join('；')}`;
+  return `依据：${[...new Set(parts)].slice(0, 3).join('；')}`;
 }
