@@ -63,61 +63,46 @@ const BODY_SUFFIX = /^(?:工作)?(?:委员会|领导小组|工作小组|办公�
 /** Most characters an item of an enumeration holds besides the phrase found in it. */
 const ITEM_SPARE = 6;
 
-/**
- * Where each character of a text stands: its clause and sentence, and whether it is inside
- * brackets or a quoted title. Built once per text, so weighing a phrase looks only at its clause.
- */
-class TextLayout {
-  readonly clauseStart: Int32Array;
-  readonly clauseEnd: Int32Array;
-  readonly sentenceStart: Int32Array;
+/** Where a phrase stands: its clause, its sentence, and whether it is inside brackets or a quoted title. */
+interface Place {
+  clauseStart: number;
+  clauseEnd: number;
+  sentenceStart: number;
   /** 1 inside (…) or （…）, 2 inside 《…》, 0 elsewhere. */
-  readonly enclosed: Uint8Array;
+  enclosed: 0 | 1 | 2;
+}
 
-  constructor(readonly text: string) {
-    const n = text.length;
-    this.clauseStart = new Int32Array(n + 1);
-    this.clauseEnd = new Int32Array(n + 1);
-    this.sentenceStart = new Int32Array(n + 1);
-    this.enclosed = new Uint8Array(n + 1);
-    let clause = 0;
-    let sentence = 0;
-    let paren = 0;
-    let book = 0;
-    for (let i = 0; i < n; i++) {
-      const ch = text[i]!;
-      if (ch === '(' || ch === '（') paren++;
-      else if ((ch === ')' || ch === '）') && paren > 0) paren--;
-      else if (ch === '《') book++;
-      else if (ch === '》' && book > 0) book--;
-      this.clauseStart[i] = clause;
-      this.sentenceStart[i] = sentence;
-      this.enclosed[i] = book > 0 ? 2 : paren > 0 ? 1 : 0;
-      if (CLAUSE_ENDS.has(ch)) clause = i + 1;
-      if (SENTENCE_ENDS.has(ch)) sentence = i + 1;
-    }
-    this.clauseStart[n] = clause;
-    this.sentenceStart[n] = sentence;
-    let end = n;
-    for (let i = n; i >= 0; i--) {
-      if (i < n && CLAUSE_ENDS.has(text[i]!)) end = i;
-      this.clauseEnd[i] = end;
-    }
+/** Looks only at the sentence around the phrase, so the cost follows the phrases found, not the text. */
+function placeOf(text: string, start: number): Place {
+  let sentenceStart = start;
+  while (sentenceStart > 0 && !SENTENCE_ENDS.has(text[sentenceStart - 1]!)) sentenceStart--;
+  let clauseStart = start;
+  while (clauseStart > sentenceStart && !CLAUSE_ENDS.has(text[clauseStart - 1]!)) clauseStart--;
+  let clauseEnd = start;
+  while (clauseEnd < text.length && !CLAUSE_ENDS.has(text[clauseEnd]!)) clauseEnd++;
+  let paren = 0;
+  let book = 0;
+  for (let i = sentenceStart; i < start; i++) {
+    const ch = text[i]!;
+    if (ch === '(' || ch === '（') paren++;
+    else if ((ch === ')' || ch === '）') && paren > 0) paren--;
+    else if (ch === '《') book++;
+    else if (ch === '》' && book > 0) book--;
   }
+  return { clauseStart, clauseEnd, sentenceStart, enclosed: book > 0 ? 2 : paren > 0 ? 1 : 0 };
 }
 
 /** How the phrase at [start, end) of `text` is said. */
 export function roleOf(text: string, start: number, end: number): ReasonRole {
-  return roleIn(new TextLayout(text), start, end);
+  return roleAt(text, placeOf(text, start), start, end);
 }
 
-function roleIn(layout: TextLayout, start: number, end: number): ReasonRole {
-  const text = layout.text;
+function roleAt(text: string, place: Place, start: number, end: number): ReasonRole {
   if (BODY_SUFFIX.test(text.slice(end, end + 6))) return 'name';
-  if (layout.enclosed[start] === 1) return 'aside';
-  if (layout.enclosed[start] === 2) return 'quoted';
-  const cs = layout.clauseStart[start]!;
-  const ce = layout.clauseEnd[start]!;
+  if (place.enclosed === 1) return 'aside';
+  if (place.enclosed === 2) return 'quoted';
+  const cs = place.clauseStart;
+  const ce = place.clauseEnd;
   const clause = text.slice(cs, ce);
   if (FRAME_START.test(clause)) return 'frame';
   if (cs > 0 && !SENTENCE_ENDS.has(text[cs - 1]!) && PURPOSE.test(clause)) return 'purpose';
@@ -147,12 +132,11 @@ export function weighThemes(matcher: ThemeMatcher, title: string, text: string):
   // Per theme, per sentence (title = -1): the best reason.
   const best = new Map<number, Map<number, ThemeReason>>();
   const consider = (hits: PhraseHit[], source: string, place: ReasonPlace): void => {
-    if (hits.length === 0) return;
-    const layout = new TextLayout(source);
     for (const h of hits) {
-      const role = roleIn(layout, h.start, h.end);
+      const at = placeOf(source, h.start);
+      const role = roleAt(source, at, h.start, h.end);
       const weight = BASE[h.kind] * (place === 'title' ? TITLE_FACTOR : 1) * ROLE_FACTOR[role];
-      const sentence = place === 'title' ? -1 : layout.sentenceStart[h.start]!;
+      const sentence = place === 'title' ? -1 : at.sentenceStart;
       const perTheme = best.get(h.theme) ?? new Map<number, ThemeReason>();
       best.set(h.theme, perTheme);
       const old = perTheme.get(sentence);
