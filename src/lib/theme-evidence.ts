@@ -72,29 +72,42 @@ interface Place {
   enclosed: 0 | 1 | 2;
 }
 
-/** Looks only at the sentence around the phrase, so the cost follows the phrases found, not the text. */
-function placeOf(text: string, start: number): Place {
-  let sentenceStart = start;
-  while (sentenceStart > 0 && !SENTENCE_ENDS.has(text[sentenceStart - 1]!)) sentenceStart--;
-  let clauseStart = start;
-  while (clauseStart > sentenceStart && !CLAUSE_ENDS.has(text[clauseStart - 1]!)) clauseStart--;
-  let clauseEnd = start;
-  while (clauseEnd < text.length && !CLAUSE_ENDS.has(text[clauseEnd]!)) clauseEnd++;
+/** Where each phrase stands, in one pass over the text up to the last phrase; `starts` in text order. */
+function placesOf(text: string, starts: readonly number[]): Place[] {
+  const out: Place[] = [];
+  let sentenceStart = 0;
+  let clauseStart = 0;
+  let clauseEnd = -1;
   let paren = 0;
   let book = 0;
-  for (let i = sentenceStart; i < start; i++) {
-    const ch = text[i]!;
-    if (ch === '(' || ch === '（') paren++;
-    else if ((ch === ')' || ch === '）') && paren > 0) paren--;
-    else if (ch === '《') book++;
-    else if (ch === '》' && book > 0) book--;
+  let i = 0;
+  for (const start of starts) {
+    for (; i < start; i++) {
+      const ch = text[i]!;
+      if (ch === '(' || ch === '（') paren++;
+      else if ((ch === ')' || ch === '）') && paren > 0) paren--;
+      else if (ch === '《') book++;
+      else if (ch === '》' && book > 0) book--;
+      if (CLAUSE_ENDS.has(ch)) clauseStart = i + 1;
+      if (SENTENCE_ENDS.has(ch)) {
+        // Brackets left open do not run into the next sentence.
+        sentenceStart = i + 1;
+        paren = 0;
+        book = 0;
+      }
+    }
+    if (clauseEnd < start) {
+      clauseEnd = start;
+      while (clauseEnd < text.length && !CLAUSE_ENDS.has(text[clauseEnd]!)) clauseEnd++;
+    }
+    out.push({ clauseStart, clauseEnd, sentenceStart, enclosed: book > 0 ? 2 : paren > 0 ? 1 : 0 });
   }
-  return { clauseStart, clauseEnd, sentenceStart, enclosed: book > 0 ? 2 : paren > 0 ? 1 : 0 };
+  return out;
 }
 
 /** How the phrase at [start, end) of `text` is said. */
 export function roleOf(text: string, start: number, end: number): ReasonRole {
-  return roleAt(text, placeOf(text, start), start, end);
+  return roleAt(text, placesOf(text, [start])[0]!, start, end);
 }
 
 function roleAt(text: string, place: Place, start: number, end: number): ReasonRole {
@@ -132,8 +145,9 @@ export function weighThemes(matcher: ThemeMatcher, title: string, text: string):
   // Per theme, per sentence (title = -1): the best reason.
   const best = new Map<number, Map<number, ThemeReason>>();
   const consider = (hits: PhraseHit[], source: string, place: ReasonPlace): void => {
-    for (const h of hits) {
-      const at = placeOf(source, h.start);
+    const places = placesOf(source, hits.map((h) => h.start));
+    hits.forEach((h, k) => {
+      const at = places[k]!;
       const role = roleAt(source, at, h.start, h.end);
       const weight = BASE[h.kind] * (place === 'title' ? TITLE_FACTOR : 1) * ROLE_FACTOR[role];
       const sentence = place === 'title' ? -1 : at.sentenceStart;
@@ -141,7 +155,7 @@ export function weighThemes(matcher: ThemeMatcher, title: string, text: string):
       best.set(h.theme, perTheme);
       const old = perTheme.get(sentence);
       if (!old || weight > old.weight) perTheme.set(sentence, { phrase: h.phrase, place, role, weight });
-    }
+    });
   };
   consider(matcher.find(title), title, 'title');
   consider(matcher.find(text), text, 'text');
