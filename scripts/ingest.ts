@@ -71,7 +71,7 @@ function expand(inputs: string[]): { files: string[]; missing: string[]; skipped
       if (lstatSync(full).isSymbolicLink()) {
         const target = realTarget(full);
         if (target === null || !target.startsWith(root + sep)) {
-          links.push(`warning: ${full}: skipped, a symbolic link ${target === null ? 'to nothing' : `leading out of ${root}`}; copy the file itself into the folder to ingest it`);
+          links.push(`warning: ${full}: skipped, a symbolic link ${target === null ? 'that leads nowhere (a missing target, or a loop)' : `leading out of ${root}`}; copy the file itself into the folder to ingest it`);
           continue;
         }
       }

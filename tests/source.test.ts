@@ -133,6 +133,7 @@ describe('npm run ingest and symbolic links', () => {
     symlinkSync('/etc/passwd', join(inbox, 'passwd.txt'));
     symlinkSync(join(work, 'outside.txt'), join(inbox, 'outside.txt'));
     symlinkSync(join(work, 'nowhere.txt'), join(inbox, 'dangling.txt'));
+    symlinkSync('loop.txt', join(inbox, 'loop.txt'));
     symlinkSync(SAMPLE, join(inbox, 'sample-link.txt'));
     writeFileSync(join(inbox, 'inside.txt'), readFileSync(SAMPLE));
     symlinkSync('inside.txt', join(inbox, 'inside-link.txt'));
@@ -142,7 +143,8 @@ describe('npm run ingest and symbolic links', () => {
     for (const name of ['passwd.txt', 'outside.txt', 'sample-link.txt']) {
       expect(r.stderr).toContain(`warning: ${join(inbox, name)}: skipped, a symbolic link leading out of ${inbox}; copy the file itself into the folder to ingest it`);
     }
-    expect(r.stderr).toContain(`warning: ${join(inbox, 'dangling.txt')}: skipped, a symbolic link to nothing`);
+    expect(r.stderr).toContain(`warning: ${join(inbox, 'dangling.txt')}: skipped, a symbolic link that leads nowhere (a missing target, or a loop)`);
+    expect(r.stderr).toContain(`warning: ${join(inbox, 'loop.txt')}: skipped, a symbolic link that leads nowhere`);
     expect(readdirSync(kept).sort()).toEqual(['inside-link.txt', 'inside.txt']);
     expect(r.status, r.stderr).toBe(0);
   }, 120_000);
