@@ -170,6 +170,13 @@ describe('outline of measures with sub-items', () => {
     expect(measures(text).map((m) => m.title)).toEqual(['堅持政府主導', '注重科學規劃', '堅持公益普惠']);
   });
 
+  // 湖北 美育 实施意见 (dev corpus 26): sub-item numbers lost their dots, one kept a private-use glyph.
+  it('reads sub-item numbers that lost their dots at a line start, and not a date or a count', () => {
+    const text = ['一、总体要求', '（一）指导思想。内容。', '（二）基本原则。', '1坚持育人为本，面向全体。内容。', '2\ue010坚持因地制宜，分类推进。内容。',
+      '3坚持改革创新，协同推进。内容。', '12月底前完成。', '（三）总体目标。内容。'].join('\n');
+    expect(measures(text).map((m) => m.label)).toEqual(['（一）', '1', '2', '3', '（三）']);
+  });
+
   it('takes no measures from a plan whose sections only frame it', () => {
     expect(measures('一、指导思想\n以习近平新时代中国特色社会主义思想为指导。\n二、工作目标\n确保全县小学适龄儿童入学率达99%以上。')).toEqual([]);
   });

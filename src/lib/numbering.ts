@@ -66,6 +66,10 @@ const PATTERNS: { kind: MarkerKind; re: RegExp }[] = [
   { kind: 'paren-cn', re: new RegExp(`[(（](${CN})[)）]`, 'gu') },
   // 1. / 1、 / 1 . / 1． — but not 2.0, 1.5万 or 第1.
   { kind: 'arabic', re: /(?<![\d.．第])(\d{1,2})\s?[.．、](?![\d])/gu },
+  // `1坚持育人为本`: a sub-item number that lost its dot, trusted only at a line start and
+  // never before a unit or a date word (`12月`, `3所`).
+  // (Some converters leave a private-use glyph where the dot was: `1\ue010坚持`.)
+  { kind: 'arabic', re: /(?<=^|\n)(\d{1,2})[\ue000-\uf8ff]?(?=[\u4e00-\u9fff])(?![年月日号个所名人项次万亿千元届期级岁天周])/gu },
   { kind: 'paren-arabic', re: /[(（](\d{1,2})[)）]/gu },
   { kind: 'circled', re: new RegExp(`([${CIRCLED}])`, 'gu') },
   { kind: 'shi', re: new RegExp(`(${CN})是(?![是否])`, 'gu') },

@@ -174,7 +174,7 @@ export function buildStructure(body: string): Structure {
     const node: Node = {
       kind: m.kind,
       ordinal: m.ordinal,
-      label: m.label.replace(/\s+/gu, '').replace(/^(——|--|—)$/u, ''),
+      label: m.label.replace(/[\s\ue000-\uf8ff]+/gu, '').replace(/^(——|--|—)$/u, ''),
       title,
       titleIsSentence,
       paragraphs: splitResponsibility(paragraphs),
