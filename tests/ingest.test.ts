@@ -76,8 +76,8 @@ describe('ingestText on a county plan captured from a portal', () => {
 
 describe('ingestText on a district summary with numbering restarting in each section', () => {
   const doc = ingestText(districtSummary, ctx);
-  it('keeps the anonymised issuer as written but takes no city from it', () => {
-    expect(doc.data).toMatchObject({ issuer: '某区教育局', city: null, date: '2023', docType: '工作总结' });
+  it('gives an anonymised issuer (某区) no issuer and no city, and a summary without a date no date, only its period', () => {
+    expect(doc.data).toMatchObject({ issuer: null, city: null, date: null, period: { start: 2023, end: 2023 }, docType: '工作总结' });
   });
   it('finds six measures in three sections', () => {
     expect(doc.data.measures).toHaveLength(6);

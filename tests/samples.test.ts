@@ -115,8 +115,8 @@ describe('2024 务虚 paper (run-on 一是/二是/三是)', () => {
   it('joins the page chunk that cut 主题教育 in two', () => {
     expect(retreat.data.measures.map((m) => m.title)).toContain('深化主题教育学习');
   });
-  it('names the issuer the text gives and no city', () => {
-    expect(retreat.data).toMatchObject({ title: '市教育局2024年务虚会议材料', issuer: '市教育局', city: null, province: null, date: '2024' });
+  it('gives no issuer for 市教育局 without a place, and no city', () => {
+    expect(retreat.data).toMatchObject({ title: '市教育局2024年务虚会议材料', issuer: null, city: null, province: null, date: '2024', period: { start: 2024, end: 2024 } });
   });
   it('finds the 15% funding increase and skips the masked X figures', () => {
     expect(retreat.data.targets).toContainEqual(expect.objectContaining({ comparator: 'increase', value: 15, unit: '%' }));

@@ -33,6 +33,8 @@ const NOISE_PATTERNS: Array<[RegExp, string]> = [
   // Sharing sites.
   [/^第\s*\d+\s*页\s*[\/／,，、]?\s*共\s*\d+\s*页$/u, 'page counter'],
   [/^.{1,200}\.(docx?|pdf|pptx?|xlsx?|wps|txt)\s*[_-]\s*第\s*\d+\s*页$/iu, 'page thumbnail caption'],
+  [/^[^。，,；;]{1,200}_\s*第\s*\d+\s*页$/u, 'page thumbnail caption'],
+  [/^(ID|文档ID|大小|页数|格式|文件大小|文档大小)\s*[:：]\s*[\d.\s]*(KB|MB|K|M|页|DOCX?|PDF|WPS)?$/iu, 'sharing-site banner field'],
   [/^(点击)?(查看|阅读|展开|浏览)(更多|全文|全部|原文)(内容)?\s*(>>|》》|»|>|…+)?$/u, 'read-more link'],
   [/^(资源描述|文档描述|文档介绍|文档简介)\s*[:：]?$/u, 'sharing-site heading'],
   [/由(会员|用户|网友)(上传)?分享.{0,200}(请在.{0,40}上搜索|在线阅读|珍藏版)/u, 'sharing-site description'],
@@ -43,7 +45,8 @@ const NOISE_PATTERNS: Array<[RegExp, string]> = [
   [/^(推荐访问|相关热词搜索|热门搜索|相关搜索|本文标题|本文链接|本文地址|原文地址|原文链接|文章链接|链接地址|文章标签|资源标签|相关推荐|热门推荐|延伸阅读|相关阅读|相关文章|猜你喜欢|相关资源|上一篇|下一篇|责任编辑)\s*[:：]/u, 'link list'],
   [/^(相关资源|猜你喜欢|相关搜索|资源标签|相关推荐|热门推荐|相关阅读|相关文章|热门文章|最新文章|分享到|网友评论)\s*[:：]?\s*(\(\d+\))?$/u, 'link list heading'],
   // Portals and sites in general.
-  [/^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置)\s*[:：]/u, 'breadcrumbs'],
+  [/^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在位置|所在位置)\s*[:：]/u, 'breadcrumbs'],
+  [/^(发布)?时间\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s.{0,30}(我要投稿|投稿|来源\s*[:：]\s*网友)/u, 'post time'],
   [/^首页\s*(>|>|»|›|\/|-{1,2}>?)\s*\S/u, 'breadcrumbs'],
   [/[【\[]?\s*(字体|字号)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小/u, 'font-size switch'],
 ];
@@ -205,6 +208,33 @@ function joinChunks(lines: string[], chain: number[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Extraction damage
+
+/** Non-breaking spaces some mirrors turned into `?`: whole lines of them, and runs at a line's start. */
+const NBSP_MARKS = /^[?？\s]+(?=\S|$)|(?<=\s)[?？]{2,}(?=\s|$)/gu;
+
+/** Running heads and feet a Word-to-text extraction left inline: `.页眉.教育局年度工作思路页脚.` repeated. */
+const PAGE_HEADER_RESIDUE = /\.*页眉\.*[^。\n]{0,60}?页脚\.*/gu;
+
+/** A line that is only a number, which PDF extraction split from its unit: `2016` / `年教育局工作要点`. */
+const LONE_NUMBER = /^\d{1,4}$/u;
+const UNIT_START = /^[年月日%％个所人万亿元名项]/u;
+
+/** Joins a number standing alone on its line with the unit that opens the next line. */
+export function joinNumberLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (LONE_NUMBER.test(line) && next !== undefined && UNIT_START.test(next)) {
+      out.push(`${line}${next}`);
+      i++;
+    } else out.push(line);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Inserted pinyin
 
 /** A tone-marked pinyin syllable in brackets straight after a character: 學(xué), 臨湘（xiāng）. */
@@ -234,7 +264,12 @@ function isBodyLike(line: string): boolean {
 export function cleanText(text: string): CleanResult {
   const pinyin = stripInsertedPinyin(text);
   // Indentation carries no meaning in these sources (and four spaces would make a Markdown code block).
-  const original = pinyin.text.replace(/\r\n?/gu, '\n').split('\n').map((l) => l.trim());
+  const original = joinNumberLines(
+    pinyin.text
+      .replace(/\r\n?/gu, '\n')
+      .split('\n')
+      .map((l) => l.replace(NBSP_MARKS, '').replace(PAGE_HEADER_RESIDUE, '').trim()),
+  );
   const noise = original.map(() => false);
 
   // Trailer: from 展开阅读全文 on, the site's own lists, until something that reads as document text again.

@@ -20,6 +20,20 @@ interface Entry {
   province: string;
 }
 
+/** A county-level place (county, autonomous county, banner, county-level city, district) under its city. */
+interface County {
+  name: string;
+  parent: string;
+  province: string;
+}
+
+/** A place the text names, with the words that name it (for the record of an inference). */
+export interface InferredPlace {
+  city: string;
+  province: string;
+  evidence: string;
+}
+
 /** Province abbreviations, for phrases such as 来闽考察 that name a province only by it. */
 const PROVINCE_ABBR: Record<string, string> = {
   京: '北京市', 津: '天津市', 冀: '河北省', 晋: '山西省', 蒙: '内蒙古自治区', 辽: '辽宁省',
@@ -33,6 +47,7 @@ const PROVINCE_ABBR: Record<string, string> = {
 /** Looks places up by name; built once per gazetteer. */
 export class PlaceIndex {
   private readonly byName = new Map<string, Entry[]>();
+  private readonly counties: County[] = [];
   private readonly provinces: string[];
   private readonly pattern: RegExp;
 
@@ -47,8 +62,12 @@ export class PlaceIndex {
       for (const [city, subs] of Object.entries(cities)) {
         add(city, { city, province });
         for (const sub of subs) {
-          // A county or county-level city is the document's own place; a district belongs to its city.
-          add(sub, { city: /区$/.test(sub) ? city : sub, province });
+          // A county, county-level city or district is the document's own jurisdiction.
+          add(sub, { city: sub, province });
+          this.counties.push({ name: sub, parent: city, province });
+          // 南涧彝族自治县 is written 南涧县 in its own titles.
+          const short = /^(\p{Script=Han}{2})(?:\p{Script=Han}{1,4}族)+自治县$/u.exec(sub);
+          if (short) add(`${short[1]}县`, { city: sub, province });
         }
       }
     }
@@ -75,6 +94,30 @@ export class PlaceIndex {
       if (fit.length === 1) return { city: fit[0]!.city, province: fit[0]!.province };
     }
     return { city: null, province };
+  }
+
+  /**
+   * The one county-level place of a level (县, 市, 区) a text names: in full (寿光市, 九原区), or by
+   * its short name beside its own city (浦江五中 … 金华市). Null when none, or more than one.
+   */
+  inferCounty(text: string, level: string): InferredPlace | null {
+    const full = new Map<string, InferredPlace>();
+    const short = new Map<string, InferredPlace>();
+    for (const c of this.counties) {
+      // Two-character names (城区, 成县) are also common words: 城区教育, 建成县域.
+      if (!c.name.endsWith(level) || c.name.length < 3) continue;
+      if (text.includes(c.name)) {
+        full.set(c.name, { city: c.name, province: c.province, evidence: `正文“${c.name}”` });
+        continue;
+      }
+      const stem = c.name.slice(0, -1);
+      if (stem.length >= 2 && !stem.endsWith('自治') && text.includes(stem) && text.includes(c.parent)) {
+        short.set(c.name, { city: c.name, province: c.province, evidence: `正文“${stem}”“${c.parent}”` });
+      }
+    }
+    if (full.size === 1) return [...full.values()][0]!;
+    if (full.size === 0 && short.size === 1) return [...short.values()][0]!;
+    return null;
   }
 
   /** A province the text names only by its abbreviation in a visit phrase: 来闽考察, 在豫调研. */

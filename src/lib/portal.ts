@@ -54,6 +54,8 @@ const KEYS: Record<string, KeyInfo> = {
   文号: { field: 'docNumber', rank: 1, strong: true },
   文件编号: { field: 'docNumber', rank: 2, strong: true },
   标题: { field: 'title', rank: 0, strong: true },
+  文件名称: { field: 'title', rank: 0, strong: true },
+  公开责任部门: { field: 'issuer', rank: 4, strong: true },
   名称: { field: 'title', rank: 1, strong: false },
   主题分类: { field: 'topic', rank: 0, strong: true },
   // Keys portals show that the ingest does not use: recognised so that they end the previous value.
@@ -76,6 +78,11 @@ const KEYS: Record<string, KeyInfo> = {
   有效期: { field: null, rank: 0, strong: false },
   统一编码: { field: null, rank: 0, strong: false },
   浏览次数: { field: null, rank: 0, strong: false },
+  体裁: { field: null, rank: 0, strong: false },
+  公开目录: { field: null, rank: 0, strong: false },
+  公开形式: { field: null, rank: 0, strong: false },
+  内容概述: { field: null, rank: 0, strong: false },
+  作者: { field: null, rank: 0, strong: false },
 };
 
 const SPACE = '[\\s\\u00a0\\u3000]*';
@@ -88,8 +95,14 @@ const KEY_ALTERNATION = Object.keys(KEYS)
 const KEY_ONLY = new RegExp(`^[【\\[]?(${KEY_ALTERNATION})[】\\]]?${SPACE}[:：]?$`, 'u');
 /** `key: value` pairs, several to a line: a key counts after the line start or a space. */
 const KEY_COLON = new RegExp(`(?:^|[\\s\\u00a0\\u3000])[【\\[]?(${KEY_ALTERNATION})[】\\]]?${SPACE}[:：]`, 'gu');
+/** Keys without a colon, the value after a space (`文号 后政发〔2025〕3号 成文日期: …`), on portals that lay the block out so. */
+const KEY_SPACE = new RegExp(`(?:^|[\\s\\u00a0\\u3000])[【\\[]?(${KEY_ALTERNATION})[】\\]]?(?:${SPACE}[:：]|[\\s\\u00a0\\u3000]+)`, 'gu');
+/** List bullets some portals put before each field: `• 索引号: …`. */
+const BULLET = /^[\s\u00a0\u3000]*[•·●▪◆■]\s*/u;
 /** A line that opens with a key followed by a colon, a `|` cell border, a tab or a closing 】. */
 const KEY_LINE = new RegExp(`^[|｜\\s]*[【\\[]?(${KEY_ALTERNATION})(?:[】\\]]|${SPACE}(?:[:：|｜\\t]|$))`, 'u');
+/** A line that opens with a strong key and a space, the value after it (`文件名称 石泉县…`). */
+const KEY_SPACE_LINE = new RegExp(`^(${KEY_ALTERNATION})[\\s\\u00a0\\u3000]+\\S`, 'u');
 
 /** A Markdown table's rule line (`|---|---|`) inside the block. */
 const TABLE_RULE = /^[|｜]?[\s:]*-{3,}[\s:|｜-]*$/u;
@@ -135,8 +148,25 @@ function colonPairs(line: string): Pair[] {
   });
 }
 
+function spacePairs(line: string): Pair[] {
+  const matches = [...line.matchAll(KEY_SPACE)];
+  return matches.map((match, i) => {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = matches[i + 1]?.index ?? line.length;
+    return { key: keyName(match[1] ?? ''), value: line.slice(start, end).trim() };
+  });
+}
+
 function linePairs(line: string): Pair[] {
-  return /[|｜\t]/u.test(line) ? tablePairs(line) : colonPairs(line);
+  if (/[|｜\t]/u.test(line)) return tablePairs(line);
+  return !KEY_LINE.test(line) && KEY_SPACE_LINE.test(line) ? spacePairs(line) : colonPairs(line);
+}
+
+/** Whether a line (bullet removed) opens with a key: `key: value`, a table cell, or a strong key and a space. */
+function isKeyLine(line: string): boolean {
+  if (KEY_LINE.test(line)) return true;
+  const m = KEY_SPACE_LINE.exec(line);
+  return !!m && !!KEYS[keyName(m[1] ?? '')]?.strong;
 }
 
 /**
@@ -144,6 +174,14 @@ function linePairs(line: string): Pair[] {
  * Returns null for anything else, including impossible months and days.
  */
 export function normalizeDate(value: string): string | null {
+  // Some portals print the page's timestamp (ms since 1970) where the date belongs: the day in China (UTC+8).
+  const epoch = /^\s*(\d{13}|\d{10})\s*$/u.exec(value);
+  if (epoch) {
+    const ms = Number(epoch[1]) * (epoch[1]!.length === 10 ? 1000 : 1);
+    const day = new Date(ms + 8 * 3600 * 1000);
+    if (day.getUTCFullYear() < 1990 || day.getUTCFullYear() > 2100) return null;
+    return day.toISOString().slice(0, 10);
+  }
   const match = /(\d{4})\s*[-年./／]\s*(\d{1,2})(?:\s*[-月./／]\s*(\d{1,2})\s*日?|\s*月)?/u.exec(value);
   if (!match) return null;
   const [, year, month, day] = match;
@@ -166,9 +204,9 @@ export function readPortalBlock(text: string): { fields: PortalFields; text: str
   let start = -1;
   let nonBlank = 0;
   for (let i = 0; i < lines.length && nonBlank <= MAX_LINES_BEFORE_BLOCK; i++) {
-    const line = lines[i] ?? '';
+    const line = (lines[i] ?? '').replace(BULLET, '');
     if (line.trim() === '') continue;
-    if (KEY_LINE.test(line.trim())) {
+    if (isKeyLine(line.trim())) {
       start = i;
       break;
     }
@@ -179,9 +217,9 @@ export function readPortalBlock(text: string): { fields: PortalFields; text: str
   let end = start;
   const pairs: Pair[] = [];
   for (let i = start; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
+    const line = (lines[i] ?? '').replace(BULLET, '').trim();
     if (line === '' || TABLE_RULE.test(line)) continue;
-    if (!KEY_LINE.test(line)) break;
+    if (!isKeyLine(line)) break;
     const alone = KEY_ONLY.exec(line);
     if (alone) {
       // One cell per line (a table copied cell by cell): the value is the very next line, if any.
@@ -194,7 +232,9 @@ export function readPortalBlock(text: string): { fields: PortalFields; text: str
     }
     end = i + 1;
   }
-  if (!pairs.some((p) => KEYS[p.key]?.strong)) return { fields: {}, text };
+  // An official page may give only 作者/来源/发布时间; its 来源 is then an organ, a template site's is 网友投稿.
+  const officialSource = pairs.some((p) => KEYS[p.key]?.field === 'issuer' && /^[\u4e00-\u9fa5]{2,}[省市县区].*(?:厅|局|委员会|政府|办公室)$/u.test(p.value));
+  if (!pairs.some((p) => KEYS[p.key]?.strong) && !officialSource) return { fields: {}, text };
 
   const fields: PortalFields = {};
   const ranks: Partial<Record<Field, number>> = {};
