@@ -237,3 +237,28 @@ describe('cleanText on the sample documents', () => {
     if (joined) expect(text).toContain(joined);
   });
 });
+
+describe('cleanText repairs extraction damage of kinds seen on real pages', () => {
+  it('joins a number PDF extraction put on its own line with the unit that opens the next', () => {
+    expect(cleanText('2016\n年教育局工作要点\n2016\n年教育工作的总体要求是:以十八届五中全会精神为指引。').text).toBe('2016年教育局工作要点\n2016年教育工作的总体要求是:以十八届五中全会精神为指引。\n');
+  });
+  it('keeps a number line that a unit does not follow (a table cell, a page number)', () => {
+    expect(cleanText('80\n极回应群众新期待新要求,加大普惠性托育供给。').text).toBe('80\n极回应群众新期待新要求,加大普惠性托育供给。\n');
+  });
+  it('drops the ? a mirror put for each non-breaking space, at a line start and on lines of their own', () => {
+    expect(cleanText('?\n????现将《治多县义务教育控辍保学专项行动方案》印发给你们,请结合实际,认真贯彻执行。\n?').text).toBe('现将《治多县义务教育控辍保学专项行动方案》印发给你们,请结合实际,认真贯彻执行。\n');
+  });
+  it('drops running heads left inline by a Word-to-text extraction', () => {
+    expect(cleanText('.页眉.教育局年度工作思路页脚..页眉.教育局年度工作思路页脚.  2014年,我县教育工作将继续以党的十八大精神为指引。').text).toBe('2014年,我县教育工作将继续以党的十八大精神为指引。\n');
+  });
+  it.each([
+    ['ID:34685780'],
+    ['大小:44.50 KB'],
+    ['页数:14页'],
+    ['教育局年度工作思路_0_第1页'],
+    ['现在位置:范文先生网>报告总结>工作计划>教育局工作要点'],
+    ['时间:2022-08-22 13:33:29 工作计划 我要投稿'],
+  ])('drops the sharing-site line %s', (line) => {
+    expect(linesLeft(line)).toEqual([]);
+  });
+});

@@ -162,3 +162,26 @@ describe('normalizeDate', () => {
     expect(normalizeDate(value)).toBe(date);
   });
 });
+
+describe('readPortalBlock on portal layouts of the development corpus', () => {
+  it('reads a bulleted block and a millisecond timestamp as the 成文日期', () => {
+    const text = `  • 索引号: 152475324/2024-00182\n  • 主题分类: 科技、教育\n  • 发布机构: 南涧彝族自治县人民政府办公室\n  • 成文日期: 1714439066000\n  • 发文字号: 南政办发 〔 2024〕 6号\n  • 主题词: 义务教育、控辍保学\n  • 体裁: 通知\n\n${BODY}`;
+    const result = readPortalBlock(text);
+    expect(result.fields).toMatchObject({ issuer: '南涧彝族自治县人民政府办公室', date: '2024-04-30', docNumber: '南政办发 〔 2024〕 6号' });
+    expect(result.text.trim()).toBe(BODY);
+  });
+  it('reads keys followed by a space instead of a colon', () => {
+    const text = `文件名称 石泉县后柳镇人民政府关于印发《后柳镇2025年控辍保学工作实施方案》的通知\n索引号 zzfsqxhlz/2025-0021 公开目录: 信息公开\n公开责任部门 石泉县后柳镇人民政府 公开形式: 主动公开\n文号 后政发〔2025〕3号 成文日期: 2025年01月06日\n有效性 已失效 公开日期: 2025-01-07 09:07\n${BODY}`;
+    expect(readPortalBlock(text).fields).toMatchObject({
+      title: '石泉县后柳镇人民政府关于印发《后柳镇2025年控辍保学工作实施方案》的通知',
+      issuer: '石泉县后柳镇人民政府',
+      docNumber: '后政发〔2025〕3号',
+      date: '2025-01-06',
+    });
+  });
+  it('takes an official page’s 发布时间 when its 来源 is a named organ, not a template site’s', () => {
+    expect(readPortalBlock(`作者:海南省教育厅  来源:海南省教育厅  发布时间:2012-02-24 浏览次数:9480\n${BODY}`).fields).toMatchObject({ date: '2012-02-24' });
+    const template = `来源:网友投稿 发布时间:2023-08-06\n${BODY}`;
+    expect(readPortalBlock(template).fields).toEqual({});
+  });
+});
