@@ -14,9 +14,12 @@ import {
   parseGarbledDate,
   periodOf,
   tidyTitle,
+  titleFromPageTitle,
 } from '../src/lib/metadata.ts';
+import { ingestText } from '../src/lib/ingest.ts';
+import { htmlPageTitle } from '../src/ingest/read.ts';
 import { normalizeDate, readPortalBlock } from '../src/lib/portal.ts';
-import { loadPlaces } from '../src/ingest/vocab.ts';
+import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 
 const places = loadPlaces();
 const meta = (text: string, portal = {}) => extractMetadata(text, portal, places).meta;
@@ -236,5 +239,25 @@ describe('period and template', () => {
     expect(isTemplate('紧紧围绕xx区“海上花园建设”决策部署。2018年度一般公共预算教育投入x万元,较上年增加x万元。')).toBe(true);
     expect(isTemplate('XX管理区位于XX湖畔,与XX、XX交界。')).toBe(true);
     expect(isTemplate('全市教育投入45.6亿元,较上年增长8.2%。Excel表格x轴为年份。')).toBe(false);
+  });
+});
+
+describe('a page’s <title> as the last place for a title', () => {
+  it.each([
+    ['南涧县义务教育控辍保学工作方案_南涧彝族自治县人民政府', '南涧县义务教育控辍保学工作方案'],
+    ['教育局年度工作思路 - 天天文库', '教育局年度工作思路'],
+    ['首页 | 某某市教育局', null],
+  ])('%s → %s', (page, title) => {
+    expect(titleFromPageTitle(page)).toBe(title);
+  });
+  it('is used, with a warning and an inference, only when the text gives no title', () => {
+    const ctx = { sourceFile: 'p.html', places, aliases: loadUnitAliases(), pageTitle: '南涧县义务教育控辍保学工作方案_南涧彝族自治县人民政府' };
+    const doc = ingestText('为进一步推动全县控辍保学工作制度化、规范化,确保控辍保学工作责任落实,制定本方案。\n一、工作目标\n义务教育巩固率保持在97%以上。', ctx);
+    expect(doc.data).toMatchObject({ title: '南涧县义务教育控辍保学工作方案', docType: '实施方案', inferred: [{ field: 'title', from: '网页标题' }] });
+    expect(doc.warnings.join()).toMatch(/<title>/);
+  });
+  it('reads the <title> of a saved page', () => {
+    expect(htmlPageTitle('<html><head><title> 2024年工作要点_某县教育局 </title></head><body><p>正文</p></body></html>')).toBe('2024年工作要点_某县教育局');
+    expect(htmlPageTitle('<p>没有标题</p>')).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ export async function ingestFile(file: string, sourceFile: string, places: Place
   try {
     const read = await readSource(file);
     warnings.push(...read.warnings);
-    const doc = ingestText(read.text, { sourceFile, places, aliases });
+    const doc = ingestText(read.text, { sourceFile, places, aliases, pageTitle: read.pageTitle ?? null });
     // The file as it will be written (in the worker, when there is one: it is half the work).
     return { ok: true, warnings: [...warnings, ...doc.warnings], doc, text: serialize(doc.data, doc.body) };
   } catch (e) {

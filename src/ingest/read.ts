@@ -30,6 +30,8 @@ export interface ReadResult {
   encoding: string;
   /** Problems that did not stop the read, naming the line where there is one; the caller adds the file name. */
   warnings: string[];
+  /** A saved page's `<title>`, the last place a title is looked for before the file name. */
+  pageTitle?: string;
 }
 
 export type IngestErrorKind = 'empty' | 'binary' | 'unsupported' | 'undecodable' | 'unreadable';
@@ -90,7 +92,8 @@ export async function readSource(path: string): Promise<ReadResult> {
       format === 'docx' ? 'if it is a scan, run OCR and save the text as .docx or .txt' : 'check that the text was pasted and saved',
     );
   }
-  return { text, format, encoding: result.encoding, warnings: result.warnings.map(oneLine) };
+  const pageTitle = result.pageTitle ? normalizeText(result.pageTitle) : undefined;
+  return { text, format, encoding: result.encoding, warnings: result.warnings.map(oneLine), ...(pageTitle ? { pageTitle } : {}) };
 }
 
 function isSupported(ext: string): ext is SupportedExtension {
@@ -113,6 +116,7 @@ export interface Decoded {
   text: string;
   encoding: string;
   warnings: string[];
+  pageTitle?: string;
 }
 
 function readTextual(path: string, bytes: Uint8Array, format: SourceFormat): Decoded {
@@ -123,7 +127,8 @@ function readTextual(path: string, bytes: Uint8Array, format: SourceFormat): Dec
   try {
     if (format === 'html') {
       const decoded = decodeHtml(bytes);
-      return { ...decoded, text: htmlToText(decoded.text) };
+      const pageTitle = htmlPageTitle(decoded.text);
+      return { ...decoded, text: htmlToText(decoded.text), ...(pageTitle ? { pageTitle } : {}) };
     }
     return decodeText(bytes);
   } catch (error) {
@@ -444,6 +449,21 @@ function prune(parent: HastRoot | HastElement): void {
     kept.push(child.tagName === 'tr' ? rowToBlock(child) : child);
   }
   parent.children = kept as typeof parent.children;
+}
+
+/** The text of a page's `<title>`, or null when it has none. */
+export function htmlPageTitle(html: string): string | null {
+  const tree = htmlParser.parse(html);
+  let title: string | null = null;
+  const visit = (node: HastRoot | HastElement): void => {
+    for (const child of node.children) {
+      if (title !== null || child.type !== 'element') continue;
+      if (child.tagName === 'title') title = toText(child).replace(/\s+/g, ' ').trim() || null;
+      else visit(child);
+    }
+  };
+  visit(tree);
+  return title;
 }
 
 /**

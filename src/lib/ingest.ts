@@ -5,7 +5,7 @@
 import { cleanText, stripInsertedPinyin } from './clean.ts';
 import { simplifiedReading, type SimplifiedReading } from './simplified-reading.ts';
 import { readPortalBlock } from './portal.ts';
-import { extractMetadata } from './metadata.ts';
+import { docTypeOf, extractMetadata, titleFromPageTitle } from './metadata.ts';
 import { buildStructure } from './structure.ts';
 import { outline, nodeText } from './measures.ts';
 import { planYear } from './plan-year.ts';
@@ -23,6 +23,8 @@ export interface IngestContext {
   sourceUrl?: string | null;
   places: PlaceIndex;
   aliases: AliasTable;
+  /** A saved page's `<title>`: the title when the text gives none. */
+  pageTitle?: string | null;
 }
 
 export interface Ingested {
@@ -142,6 +144,13 @@ export function ingestText(input: string, ctx: IngestContext): Ingested {
   const responsibleUnits = [...new Set(measures.flatMap((m) => m.units))];
 
   let title = meta.title;
+  const fromPage = !title && ctx.pageTitle ? titleFromPageTitle(reading.traditional ? simplifiedReading(ctx.pageTitle).text : ctx.pageTitle) : null;
+  if (fromPage) {
+    title = fromPage;
+    meta.docType = docTypeOf(fromPage);
+    meta.inferred.push({ field: 'title', from: '网页标题' });
+    warnings.push(`no title found in the text: the page's <title> "${fromPage}" is used; check it`);
+  }
   if (!title) {
     title = ctx.sourceFile.replace(/^.*\//u, '').replace(/\.[^.]+$/u, '');
     warnings.push(`no title found in the text: the file name "${title}" is used; set title in the frontmatter`);

@@ -150,6 +150,12 @@ export function tidyTitle(s: string): string {
     .trim();
 }
 
+/** The document's title in a page `<title>` (`标题_某某县人民政府`, `标题 - 网站名`), or null when it reads as none. */
+export function titleFromPageTitle(pageTitle: string): string | null {
+  const first = pageTitle.split(/\s*[_|｜]\s*|\s+[-–—]\s+/u).map((p) => tidyTitle(p)).find((p) => p.length >= 4);
+  return first && TITLE_LINE.test(first.replace(/[(（][^()（）]*\d{4}[^()（）]*[)）]$/u, '')) ? first : null;
+}
+
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
