@@ -262,3 +262,10 @@ describe('cleanText repairs extraction damage of kinds seen on real pages', () =
     expect(linesLeft(line)).toEqual([]);
   });
 });
+
+describe('cleanText takes host-page sentences out of a chunk of document text', () => {
+  it('keeps the document text around an editor’s note and a copyright notice glued into it', () => {
+    const chunk = '1、本资料来源搜集与网络和投稿,如有侵权,牵扯利益关系,请告知上传人联系删除。第 1 页 共 4 页下面由范文大全小编为大家整理的2021工作总结及2021年工作计划范文,欢迎大家阅读与借鉴。今年是十三五规划开局之年,为更好地贯彻十八大和十八届六中全会精神,进一步打造寿光优质教育品牌。现将今年工作完成情况做以总结,对明年教育发展加以规划。';
+    expect(cleanText(chunk).text).toBe('1、今年是十三五规划开局之年,为更好地贯彻十八大和十八届六中全会精神,进一步打造寿光优质教育品牌。现将今年工作完成情况做以总结,对明年教育发展加以规划。\n');
+  });
+});

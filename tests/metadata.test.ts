@@ -29,6 +29,7 @@ describe('docTypeOf reads the type from the title’s own words', () => {
     ['苍南县教育局2013年工作要点', '工作要点'],
     ['关于2024年全市教育工作的意见', '其他'],
     ['市教育局2023年教育工作意见', '工作要点'],
+    ['关于加强学校体育工作意见', '其他'],
     ['2019年县教育局工作计划', '工作计划'],
     ['教育局年度工作思路', '工作计划'],
     ['揚州市加快推進教育現代化實施意見'.replace('實施意見', '实施意见'), '实施方案'],
@@ -179,6 +180,11 @@ describe('issuer', () => {
     const m = meta('教育局年度工作思路\n2014年,我县教育工作将继续以党的十八大精神为指引。\n一、实施县重点建设项目\n(一)创建省级标准化学校5所、金华市学前教育先进乡镇3个。\n(二)黄宅中小扩建工程、浦江五中迁建工程。');
     expect(m).toMatchObject({ issuer: '浦江县教育局', city: '浦江县', province: '浙江省', date: '2014', docType: '工作计划', period: { start: 2014, end: 2014 } });
     expect(m.inferred.map((i) => i.field)).toEqual(['issuer', 'city', 'date', 'period']);
+  });
+
+  it('infers nothing from a place named once, which may be one visited', () => {
+    const m = meta('教育局2023年工作总结\n今年以来,我县组织校长赴安吉县考察学习。\n一、主要工作\n全县新建学校3所。');
+    expect(m).toMatchObject({ issuer: null, city: null, inferred: [] });
   });
 
   it('infers nothing from two-character place names that are also words (城区, 成县)', () => {

@@ -216,6 +216,23 @@ const NBSP_MARKS = /^[?？\s]+(?=\S|$)|(?<=\s)[?？]{2,}(?=\s|$)/gu;
 /** Running heads and feet a Word-to-text extraction left inline: `.页眉.教育局年度工作思路页脚.` repeated. */
 const PAGE_HEADER_RESIDUE = /\.*页眉\.*[^。\n]{0,60}?页脚\.*/gu;
 
+/**
+ * Host-page sentences a sharing site glued into a chunk of document text: the editor's note
+ * (…小编为大家整理的…欢迎大家阅读与借鉴。), the copyright notice, an inline page counter.
+ * Only on long lines: a line that is nothing but the note is dropped whole as a noise line.
+ */
+const INLINE_NOISE = [
+  /[^。！!]{0,40}为大家(?:整理|收集|精心|搜集|带来)[^。！!]{0,120}?(?:供大家参考|欢迎阅读|仅供参考|欢迎借鉴|欢迎大家[^。！!]{0,12}|希望对[^。！!]{0,12}帮助)[。！!]?/gu,
+  /本资料来源[^。]{0,40}(?:侵权|删除)[^。]{0,40}。/gu,
+  /第\s*\d+\s*页\s*[\/／,，]?\s*共\s*\d+\s*页/gu,
+];
+const INLINE_NOISE_MIN_LINE = 150;
+
+function stripInlineNoise(line: string): string {
+  if (line.length < INLINE_NOISE_MIN_LINE || !/为大家|本资料来源|页/u.test(line)) return line;
+  return INLINE_NOISE.reduce((l, re) => l.replace(re, ''), line);
+}
+
 /** A line that is only a number, which PDF extraction split from its unit: `2016` / `年教育局工作要点`. */
 const LONE_NUMBER = /^\d{1,4}$/u;
 const UNIT_START = /^[年月日%％个所人万亿元名项]/u;
@@ -268,7 +285,7 @@ export function cleanText(text: string): CleanResult {
     pinyin.text
       .replace(/\r\n?/gu, '\n')
       .split('\n')
-      .map((l) => l.replace(NBSP_MARKS, '').replace(PAGE_HEADER_RESIDUE, '').trim()),
+      .map((l) => stripInlineNoise(l.replace(NBSP_MARKS, '').replace(PAGE_HEADER_RESIDUE, '')).trim()),
   );
   const noise = original.map(() => false);
 

@@ -49,7 +49,7 @@ const LEVELS = '省市县区州旗盟镇乡';
 // An issuing organisation at the start of a title: 济源市教育局, 市教育局, 某某县人民政府办公室.
 const ORG = new RegExp(`^(?:(?:19|20)\\d{2}年度?)?((?:[\\u4e00-\\u9fa5]{0,14}?[${LEVELS}])?${ORGAN_WORDS})`, 'u');
 /** A whole line that names an organ, as in a signature block: 广西壮族自治区财政厅, 中共扬州市委. */
-const ORGAN_LINE = /^(?:中共|中国共产党)?[\u4e00-\u9fa5〔〕（）()]{2,40}?(?:厅|局|委员会|委|办公室|办公厅|人民政府|政府|工委|管委会|领导小组|办)$/u;
+const ORGAN_LINE = /^(?!各)(?:中共|中国共产党)?[\u4e00-\u9fa5〔〕（）()]{2,40}?(?:厅|局|委员会|委|办公室|办公厅|人民政府|政府|工委|管委会|领导小组|办)$/u;
 /** What an issuer is: an organ, never a publisher name a mirror put in the 发布机构 field. */
 const ORGAN_END = /(?:厅|局|委员会|委|办公室|办公厅|政府|工委|管委会|领导小组|办|中心|院|部|处|科)$/u;
 
@@ -116,7 +116,8 @@ export function docTypeOf(title: string): DocType {
     // A task table of a 政府工作报告 is a table, not a report.
     [/任务分解表$|分解表$|任务清单$|责任清单$|清单$/u, '其他'],
     [/总结$|总结(?:及|和|与|暨|、).{0,30}(?:计划|思路|打算|安排|要点)$/u, '工作总结'],
-    [/工作要点$|要点$|工作意见$/u, '工作要点'],
+    // 2024年教育工作意见 is a year's work points; 关于加强…工作的意见 is a policy, typed below or 其他.
+    [/工作要点$|要点$|(?:19|20)\d{2}.*工作意见$/u, '工作要点'],
     [/行动方案$|行动计划$/u, '行动方案'],
     [/实施方案$|工作方案$|方案$|实施意见$|实施细则$/u, '实施方案'],
     [/工作计划$|计划$|工作思路$|思路$/u, '工作计划'],

@@ -97,8 +97,9 @@ export class PlaceIndex {
   }
 
   /**
-   * The one county-level place of a level (县, 市, 区) a text names: in full (寿光市, 九原区), or by
-   * its short name beside its own city (浦江五中 … 金华市). Null when none, or more than one.
+   * The one county-level place of a level (县, 市, 区) a text names: in full and more than once
+   * (寿光市 … 寿光), or by its short name beside its own city (浦江五中 … 金华市). Null when none,
+   * or more than one.
    */
   inferCounty(text: string, level: string): InferredPlace | null {
     const full = new Map<string, InferredPlace>();
@@ -106,7 +107,8 @@ export class PlaceIndex {
     for (const c of this.counties) {
       // Two-character names (城区, 成县) are also common words: 城区教育, 建成县域.
       if (!c.name.endsWith(level) || c.name.length < 3) continue;
-      if (text.includes(c.name)) {
+      // Named in full, and more than once (九原区 … 九原教育): a place mentioned once may be one visited.
+      if (text.includes(c.name) && text.split(c.name.slice(0, -1)).length > 2) {
         full.set(c.name, { city: c.name, province: c.province, evidence: `正文“${c.name}”` });
         continue;
       }

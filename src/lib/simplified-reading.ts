@@ -23,8 +23,19 @@ export interface SimplifiedReading {
   restore(s: string): string;
 }
 
-function isHan(c: string): boolean {
-  return /\p{Script=Han}/u.test(c);
+const HAN = /\p{Script=Han}/u;
+/** Characters read to tell a 繁體 text from a simplified one. */
+const SAMPLE_LENGTH = 20_000;
+
+function isTraditional(original: string, converted: string): boolean {
+  let han = 0;
+  let changed = 0;
+  for (let i = 0; i < original.length; i++) {
+    if (!HAN.test(original[i]!)) continue;
+    han++;
+    if (converted[i] !== original[i]) changed++;
+  }
+  return han > 0 && changed / han >= TRADITIONAL_SHARE;
 }
 
 /** Converts character by character when the whole-text conversion changed the length (a phrase rule). */
@@ -45,15 +56,11 @@ function alignedConversion(original: string): string {
  * character) is its own reading: converting it would change characters the writer chose.
  */
 export function simplifiedReading(original: string): SimplifiedReading {
-  const converted = alignedConversion(original);
-  let han = 0;
-  let changed = 0;
-  for (let i = 0; i < original.length; i++) {
-    if (!isHan(original[i]!)) continue;
-    han++;
-    if (converted[i] !== original[i]) changed++;
+  // The head tells the script of the whole: a long simplified text is not converted at all.
+  if (!isTraditional(original.slice(0, SAMPLE_LENGTH), alignedConversion(original.slice(0, SAMPLE_LENGTH)))) {
+    return { text: original, traditional: false, restore: (s) => s };
   }
-  if (han === 0 || changed / han < TRADITIONAL_SHARE) return { text: original, traditional: false, restore: (s) => s };
+  const converted = alignedConversion(original);
 
   // For reassembled text: each simplified character back to the traditional one this document uses most for it.
   const counts = new Map<string, Map<string, number>>();
