@@ -44,7 +44,7 @@ export function syntheticPolicies(n: number, measuresPerDoc = 20): PolicyDoc[] {
         date: i % 11 === 0 ? null : `${year}-${String((i % 12) + 1).padStart(2, '0')}-01`,
         docNumber: null,
         docType: '工作要点',
-        period: { start: year, end: year },
+        period: null,
         inferred: [],
         template: false,
         source: { file: null, url: null },
