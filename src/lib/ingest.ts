@@ -191,7 +191,7 @@ function asWritten<T extends { title: string; issuer: string | null; city: strin
   doc: T & {
     topics: string[];
     goals: { id: string; title: string; measures: string[] }[];
-    measures: { title: string; section: string | null; units: string[]; leadUnits: string[] }[];
+    measures: { title: string; section: string | null; units: string[]; leadUnits: string[]; supportUnits?: string[] }[];
     targets: Target[];
     responsibleUnits: string[];
   },
@@ -207,7 +207,7 @@ function asWritten<T extends { title: string; issuer: string | null; city: strin
     docNumber: maybe(doc.docNumber),
     topics: doc.topics.map(r),
     goals: doc.goals.map((g) => ({ ...g, title: r(g.title) })),
-    measures: doc.measures.map((m) => ({ ...m, title: r(m.title), section: maybe(m.section), units: m.units.map(r), leadUnits: m.leadUnits.map(r) })),
+    measures: doc.measures.map((m) => ({ ...m, title: r(m.title), section: maybe(m.section), units: m.units.map(r), leadUnits: m.leadUnits.map(r), ...(m.supportUnits ? { supportUnits: m.supportUnits.map(r) } : {}) })),
     targets: doc.targets.map((t) => ({ ...t, text: r(t.text), metric: r(t.metric) })),
     responsibleUnits: doc.responsibleUnits.map(r),
   };
