@@ -1,16 +1,20 @@
 // @ts-check
+// The site settings first: loading them sets BASE_PATH, which every link is built with.
+import { SITE } from './src/site/settings.ts';
 import { defineConfig } from 'astro/config';
 import { CACHE_DIR } from './src/site/content-dirs.ts';
 import { cspConfig } from './src/site/csp.ts';
-import { siteMarkdownConfig, SITE_URL } from './src/site/markdown-options.ts';
+import { siteMarkdownConfig } from './src/site/markdown-options.ts';
 
 export default defineConfig({
-  site: SITE_URL,
+  // Without a public address there is no canonical URL, feed or sitemap (scripts/build.ts warns).
+  site: SITE.siteUrl ?? undefined,
+  base: SITE.basePath,
   // The content layer cache; the benchmark gives each corpus its own.
   cacheDir: CACHE_DIR,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  markdown: siteMarkdownConfig(SITE_URL),
+  markdown: siteMarkdownConfig(SITE.origin),
   // A Content-Security-Policy <meta> on every page, with the hashes of Astro's own scripts and styles.
   experimental: { csp: cspConfig },
 });

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { indexProblems, type IndexFacts } from '../src/lib/search-build.ts';
 import { FILTER_NAMES, SORT_KEY } from '../src/lib/search-state.ts';
+import { withoutBase } from '../src/lib/base-path.ts';
 import { paths } from '../src/lib/site-paths.ts';
 import { loadPagefind } from './build-search-client.ts';
 
@@ -37,7 +38,7 @@ export interface IndexReport {
 }
 
 /** The policy pages, relative to the site (paths.policy: `/policies/<slug>/`). */
-export const POLICY_GLOB = `${paths.policy('x').split('/')[1]}/**/*.html`;
+export const POLICY_GLOB = `${withoutBase(paths.policy('x')).split('/')[1]}/**/*.html`;
 
 /** The language code Pagefind gives `<html lang="zh-CN">`. */
 export const INDEX_LANGUAGE = 'zh-cn';
@@ -119,7 +120,8 @@ export async function indexSite(options: IndexOptions): Promise<IndexReport> {
     facts.sortedUrls = (await Promise.all(sorted.results.map((r) => r.data()))).map((d) => d.url);
     facts.filterNames = Object.keys(await client.filters());
   }
-  const policyUrls = options.policySlugs.map((slug) => paths.policy(slug));
+  // Pagefind's URLs are relative to the folder it indexed; the browser adds the base path (baseUrl).
+  const policyUrls = options.policySlugs.map((slug) => withoutBase(paths.policy(slug)));
   const carried = await listFiltersOnPages(siteDir, policyUrls);
   const problems = indexProblems(facts, {
     policyUrls,

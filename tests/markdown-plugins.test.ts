@@ -35,16 +35,20 @@ describe('measure headings', () => {
     expect(html).toContain('<h3 id="m2" class="measure" data-pagefind-weight="8">');
     expect(html).toContain('<h2 id="s2">二、 推进义务教育优质均衡</h2>');
   });
-  it('puts a citation with title, 文号, item and link under each measure, readable without script', async () => {
+  it('puts a citation with title, 文号, item, measure, issuer, date and link under each measure, readable without script', async () => {
     const { html } = await render('duties-and-targets');
-    expect(html).toContain(
-      '<span class="cite-text">《泉州市教育局2023年工作要点》（泉教〔2023〕5号）第1项，https://kb.test/policies/duties-and-targets/#m1</span>',
+    expect(html).toMatch(
+      /<span class="cite-text">《泉州市教育局2023年工作要点》（泉教〔2023〕5号）第1项“[^”<]+”，泉州市教育局，2023年3月1日，<a class="cite-url" href="https:\/\/kb.test\/policies\/duties-and-targets\/#m1">https:\/\/kb.test\/policies\/duties-and-targets\/#m1<\/a><\/span>/u,
     );
     expect(html).toMatch(/<details class="cite" data-pagefind-ignore><summary>引用/);
   });
+  it('leaves citation links root-relative when the site has no public address', async () => {
+    const { html } = await renderPolicy(readFileSync(join(DIR, 'duties-and-targets', 'input.md'), 'utf8'), 'duties-and-targets', { ...options, origin: null });
+    expect(html).toContain('<a class="cite-url" href="/policies/duties-and-targets/#m1">/policies/duties-and-targets/#m1</a>');
+  });
   it('names the section where numbering restarts, and reports a measure without a heading', async () => {
     const { html, messages } = await render('restarted-numbering');
-    expect(html).toContain('《市教育局2024年务虚会议材料》“坚持质量为本”部分“一是”，');
+    expect(html).toMatch(/《市教育局2024年务虚会议材料》“坚持质量为本”部分“一是”“[^”]+”，/u);
     expect(messages).toEqual([expect.stringContaining('measure "m3" (没有标题锚点的措施) has no heading with {#m3}')]);
   });
 });

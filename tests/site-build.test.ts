@@ -72,11 +72,31 @@ describe('policy pages', () => {
     const plan = docs.find((d) => d.data.date === null)!;
     expect(text(byTag(page(paths.policy(plan.slug)), 'dl', 'meta')[0]!)).toContain('未注明');
   });
-  it('carry a citation under every measure, readable without script', () => {
+  it('carry a citation under every measure, readable without script: document, 文号, item, measure, issuer, date, link', () => {
     const p = page('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/');
     const cites = byTag(p, 'span', 'cite-text').map(text);
     expect(cites).toHaveLength(36);
-    expect(cites[22]).toBe('《济源市教育局2018年工作要点》（济教〔2018〕1号）第23项，https://policy-kb.example/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#m23');
+    // The sample site has no public address (content/site.yaml): the link is the page's own path.
+    expect(cites[22]).toBe('《济源市教育局2018年工作要点》（济教〔2018〕1号）第23项“探索教师管理新机制”，济源市教育局，2018年2月5日，/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#m23');
+  });
+  it('answer a wrong address with a Chinese page: the search box and the main indexes', () => {
+    const p = page('/404.html');
+    expect(text(byTag(p, 'h1')[0]!)).toBe('找不到该页面');
+    const main = byTag(p, 'main')[0]!;
+    expect(byTag(main, 'form').map((f) => attr(f, 'action'))).toEqual([paths.search]);
+    expect(hrefs(main, '/')).toEqual(expect.arrayContaining([paths.home, paths.cities, paths.units, paths.goals, paths.targets, paths.data]));
+  });
+  it('give every page the favicon', () => {
+    for (const [path, p] of pages) expect(byTag(p, 'link').filter((l) => attr(l, 'rel') === 'icon').map((l) => attr(l, 'href')), path).toEqual(['/favicon.svg']);
+    expect(existsSync(join(DIST, 'favicon.svg'))).toBe(true);
+  });
+  it('leave out canonical links without a public address, and give policy pages Open Graph facts', () => {
+    for (const [path, p] of pages) expect(byTag(p, 'link').filter((l) => attr(l, 'rel') === 'canonical'), path).toEqual([]);
+    const p = page('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/');
+    const og = (name: string) => attr(byTag(p, 'meta').find((m) => attr(m, 'property') === name)!, 'content');
+    expect(og('og:title')).toBe('济源市教育局2018年工作要点');
+    expect(og('og:type')).toBe('article');
+    expect(og('og:description')).toContain('济源市教育局');
   });
   it('give Pagefind one body, its filters, a sortable date and metadata, and nothing to other pages', () => {
     for (const [path, p] of pages) {
@@ -207,7 +227,7 @@ describe('every page', () => {
     }
   });
   it('has no broken internal link anywhere in dist/', async () => {
-    const { links, problems } = await checkLinks(DIST, pages, { origin: 'https://policy-kb.example', ignore: (path) => path === '/search/' && !pages.has('/search/') });
+    const { links, problems } = await checkLinks(DIST, pages, { ignore: (path) => path === '/search/' && !pages.has('/search/') });
     expect(links).toBeGreaterThan(500);
     expect(problems).toEqual([]);
   });
@@ -220,7 +240,7 @@ describe('every page', () => {
 });
 
 describe.skipIf(!existsSync(CHROMIUM_PATH))('in Chromium', () => {
-  it('fits every page type into a 390 px phone screen, and copies a citation with one click on 复制', async () => {
+  it('fits every page type into a 390 px phone screen, and copies a citation or its link with one click', async () => {
     const server = await serveStatic(DIST);
     const browser = await launchChromium();
     try {
@@ -234,13 +254,17 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('in Chromium', () => {
         expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
       }
       await tab.goto(`${server.url}/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#m23`);
-      expect(await tab.locator('.cite-copy').count()).toBe(36);
+      expect(await tab.locator('.cite-copy').count()).toBe(72);
       const cite = tab.locator('#m23 + details.cite');
       await cite.locator('summary').click();
-      await cite.locator('.cite-copy').click();
+      await cite.getByRole('button', { name: '复制引用' }).click();
+      // Without a public address the link is resolved against the address the page was opened at.
+      const link = `${server.url}/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#m23`;
       expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(
-        '《济源市教育局2018年工作要点》（济教〔2018〕1号）第23项，https://policy-kb.example/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#m23',
+        `《济源市教育局2018年工作要点》（济教〔2018〕1号）第23项“探索教师管理新机制”，济源市教育局，2018年2月5日，${link}`,
       );
+      await cite.getByRole('button', { name: '复制链接' }).click();
+      expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(link);
     } finally {
       await browser.close();
       await server.close();

@@ -1,19 +1,21 @@
 /**
- * Where the files of the static data API live (/data/…). Kept free of imports: the /compare/
- * page's script bundles it, and site-paths.ts would bring the pinyin dictionary along.
+ * Where the files of the static data API live (/data/…, under the site's base path). Kept to
+ * one small import: the /compare/ page's script bundles it, and site-paths.ts would bring the
+ * pinyin dictionary along.
  */
+import { withBase } from './base-path.ts';
 
 /** Where the exports live: file names of the static API. */
 export const dataPaths = {
-  index: '/data/index.json',
-  page: '/data/',
-  all: (what: ListName, ext: DataFormat) => `/data/${what}.${ext}`,
-  policy: (slug: string, ext: DataFormat) => `/data/policies/${slug}.${ext}`,
-  compareIndex: '/data/compare/index.json',
-  compareDoc: (slug: string) => `/data/compare/${slug}.json`,
-  compareShard: (file: string) => `/data/compare/places/${file}.json`,
-  theme: (slug: string, ext: DataFormat) => `/data/themes/${slug}.${ext}`,
-  changes: (slug: string, ext: DataFormat) => `/data/changes/${slug}.${ext}`,
+  index: withBase('/data/index.json'),
+  page: withBase('/data/'),
+  all: (what: ListName, ext: DataFormat) => withBase(`/data/${what}.${ext}`),
+  policy: (slug: string, ext: DataFormat) => withBase(`/data/policies/${slug}.${ext}`),
+  compareIndex: withBase('/data/compare/index.json'),
+  compareDoc: (slug: string) => withBase(`/data/compare/${slug}.json`),
+  compareShard: (file: string) => withBase(`/data/compare/places/${file}.json`),
+  theme: (slug: string, ext: DataFormat) => withBase(`/data/themes/${slug}.${ext}`),
+  changes: (slug: string, ext: DataFormat) => withBase(`/data/changes/${slug}.${ext}`),
 } as const;
 
 /** The formats every table is exported in. */

@@ -6,10 +6,11 @@
  * whatever other documents are added. Two names with the same pinyin (泰州市, 台州市) share
  * one page, which shows each name in its own section.
  */
+import { withBase } from './base-path.ts';
 import { slugify } from './slug.ts';
 import { publishedSourceName } from './source.ts';
 
-/** A root-relative URL of a page of the site: `/units/shi-jiaoyuju/`, `/policies/x/#m3`. */
+/** A root-relative URL of a page of the site, base path included: `/units/shi-jiaoyuju/`, `/zck/policies/x/#m3`. */
 export type Href = string & { readonly __brand: 'Href' };
 
 /** One URL path segment: lowercase ASCII words joined by dashes. */
@@ -49,7 +50,7 @@ export function optionalSlug(name: string | null): Slug {
 }
 
 function href(path: string): Href {
-  return path as Href;
+  return withBase(path) as Href;
 }
 
 /** Builders for every page and anchor of the site. */

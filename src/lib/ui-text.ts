@@ -6,8 +6,6 @@ import type { Comparator } from './schema.ts';
 /** How a value the document does not give is shown. Never replaced by a guess. */
 export const UNKNOWN = '未注明';
 
-export const SITE_NAME = '教育政策知识库';
-
 /** How a unit relates to a measure. */
 export type UnitRole = 'lead' | 'support' | 'responsible' | 'issuer';
 

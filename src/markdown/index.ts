@@ -23,8 +23,8 @@ type AnyPlugin = Plugin<any[], any, any>;
 export type PluginEntry = AnyPlugin | [AnyPlugin, unknown];
 
 export interface PipelineOptions {
-  /** Absolute URL of the site, the base of citation links. */
-  site: string;
+  /** The site's public origin (`https://jyj.example.gov.cn`), which citation links resolve against; null leaves them root-relative. */
+  origin: string | null;
   /** Page of a normalised unit name (市财政局 → /units/shi-caizheng-ju/). */
   unitHref: (name: string) => string;
   /** Unit alias table, so that variant spellings in responsibility lines are linked. */
@@ -43,7 +43,7 @@ export function markdownPipeline(options: PipelineOptions): { remarkPlugins: Plu
       remarkMeasureAnchors,
       remarkTargetMarks,
       [remarkResponsibilityLinks, { unitHref: options.unitHref, aliases: options.aliases }],
-      [remarkMeasureHeadings, { site: options.site }],
+      [remarkMeasureHeadings, { origin: options.origin }],
     ],
     rehypePlugins: [],
   };

@@ -1,21 +1,22 @@
 /**
  * remark plugin: dresses the heading of every measure (an id listed in the frontmatter's
  * measures) — a class for styling, a higher search weight — and puts under it a citation in
- * the usual form (《标题》（文号）第N项，link) that works without JavaScript: a
- * `<details>` whose text can be selected; the page's script adds a copy button.
+ * the form a 公文 quotes (《标题》（文号）第N项“措施”，发布机构，日期，link) that works without
+ * JavaScript: a `<details>` whose text can be selected; the page's script adds the copy buttons
+ * and, when the site has no public address, writes the link out in full from the page's own.
  *
  * Runs after measure-anchors, which sets the ids.
  */
 import type { ElementContent, Element, Properties } from 'hast';
 import type { Heading, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { citations, itemLabel } from '../lib/citation.ts';
+import { citations, itemLabel, type Citation } from '../lib/citation.ts';
 import { paths } from '../lib/site-paths.ts';
 import { policyOf, slugOf } from './policy-file.ts';
 
 export interface MeasureHeadingOptions {
-  /** Absolute URL of the site (`https://example.org`), the base of citation links. */
-  site: string;
+  /** The site's public origin (`https://jyj.example.gov.cn`), which citation links resolve against; null leaves them root-relative. */
+  origin: string | null;
   /** Pagefind weight of measure headings (default 8; the page title has 10, text 1). */
   searchWeight?: number;
 }
@@ -32,9 +33,11 @@ function headingId(node: Heading): string | null {
 }
 
 /** The citation block that follows a measure heading. */
-function citationNode(citation: string, item: string): RootContent {
+function citationNode(citation: Citation, item: string): RootContent {
   const summary = el('summary', {}, [text('引用'), el('span', { className: ['visually-hidden'] }, [text(item ? `：${item}` : '本项')])]);
-  const body = el('p', { className: ['cite-body'] }, [el('span', { className: ['cite-text'] }, [text(citation)])]);
+  const body = el('p', { className: ['cite-body'] }, [
+    el('span', { className: ['cite-text'] }, [text(citation.words), el('a', { className: ['cite-url'], href: citation.url }, [text(citation.url)])]),
+  ]);
   return {
     type: 'measureCitation',
     data: { hName: 'details', hProperties: { className: ['cite'], dataPagefindIgnore: true }, hChildren: [summary, body] },
@@ -48,7 +51,8 @@ export default function remarkMeasureHeadings(options: MeasureHeadingOptions) {
     const slug = slugOf(file);
     if (!policy || !slug) return;
     const measures = new Map(policy.measures.map((m) => [m.id, m]));
-    const cited = citations(policy, (id) => new URL(paths.anchor(slug, id), options.site).href);
+    const anchor = (id: string): string => paths.anchor(slug, id);
+    const cited = citations(policy, options.origin === null ? anchor : (id) => new URL(anchor(id), options.origin!).href);
     const seen = new Set<string>();
     // Top-level children only: headings of a policy body are never nested in other blocks.
     for (let i = tree.children.length - 1; i >= 0; i--) {
@@ -61,7 +65,7 @@ export default function remarkMeasureHeadings(options: MeasureHeadingOptions) {
       const props = (node.data?.hProperties ?? {}) as Properties;
       const classes = Array.isArray(props.className) ? props.className : [];
       node.data = { ...node.data, hProperties: { ...props, className: [...classes, 'measure'], dataPagefindWeight: weight } };
-      tree.children.splice(i + 1, 0, citationNode(cited.get(id) ?? '', itemLabel(measure.number)));
+      tree.children.splice(i + 1, 0, citationNode(cited.get(id) ?? { words: '', url: anchor(id) }, itemLabel(measure.number)));
     }
     for (const m of policy.measures) {
       if (!seen.has(m.id)) {

@@ -30,10 +30,11 @@ import { matchNames, parseNames, type NameEntry } from '../lib/search-names.ts';
 import { filterIndexesOf, openFacets, parseFacetSizes } from '../lib/search-facets.ts';
 import { runSearch, type FilterCounts } from '../lib/search-run.ts';
 import { SEARCH_TEXT as T } from '../lib/search-text.ts';
+import { BASE_PATH, withBase } from '../lib/base-path.ts';
 
 /** Wait this long after the last keystroke before searching. */
 const TYPING_DELAY_MS = 250;
-const BUNDLE_URL = '/pagefind/pagefind.js';
+const BUNDLE_URL = withBase('/pagefind/pagefind.js');
 
 function byId<E extends HTMLElement>(id: string): E {
   const el = document.getElementById(id);
@@ -93,7 +94,8 @@ let pagefind: Promise<PagefindApi> | null = null;
 
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (import(/* @vite-ignore */ BUNDLE_URL) as Promise<PagefindApi>).then(async (api) => {
-    await api.options({ excerptLength: 30 });
+    // Pagefind's result URLs are relative to the folder it indexed: add the base path the site is served under.
+    await api.options({ excerptLength: 30, baseUrl: BASE_PATH });
     await api.init();
     return api;
   });

@@ -7,7 +7,7 @@ import { getCollection } from 'astro:content';
 import { readFrontmatter } from '../lib/frontmatter.ts';
 import { buildComparisons, type Comparisons } from '../lib/comparison-data.ts';
 import type { DataContext, DataFile } from '../lib/data-files.ts';
-import { SITE_URL } from './markdown-options.ts';
+import { SITE } from './settings.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
 import type { DocSummary, PolicyDoc } from '../lib/documents.ts';
 import { reviewList, type ReviewDoc } from '../lib/review.ts';
@@ -68,7 +68,7 @@ export async function getSearchNames(): Promise<NameEntry[]> {
 
 /** What the /data/ files are made from. */
 export async function getDataContext(): Promise<DataContext> {
-  return { site: await getSite(), comparisons: await getComparisons(), origin: SITE_URL, roleOf: vocabulary.roleOf };
+  return { site: await getSite(), comparisons: await getComparisons(), origin: SITE.origin ?? '', roleOf: vocabulary.roleOf };
 }
 
 /** A data file as the response of a static endpoint. */

@@ -1,18 +1,17 @@
 /**
- * The options of the policy Markdown pipeline for this site: citation base URL, unit pages
- * by role name, the unit alias table. Shared by astro.config.mjs and the tests.
+ * The options of the policy Markdown pipeline for this site: the public address citations
+ * resolve against, unit pages by role name, the unit alias table. Shared by astro.config.mjs
+ * and the tests.
  */
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { markdownPipeline, type PipelineOptions } from '../markdown/index.ts';
 import { paths } from '../lib/site-paths.ts';
 import { loadUnitAliases, VOCAB_DIR } from '../ingest/vocab.ts';
+import { SITE } from './settings.ts';
 import { loadRoleNamer } from './vocab.ts';
 
-/** The site's public address, used in citations. */
-export const SITE_URL = 'https://policy-kb.example';
-
-/** Pipeline options read from the vocabularies under `dir`. */
-export function policyMarkdownOptions(site = SITE_URL, dir = VOCAB_DIR): PipelineOptions {
+/** Pipeline options read from the vocabularies under `dir`; `origin` is the site's public origin, or null. */
+export function policyMarkdownOptions(origin: string | null = SITE.origin, dir = VOCAB_DIR): PipelineOptions {
   const roleOf = loadRoleNamer(dir);
   const hrefs = new Map<string, string>();
   const unitHref = (name: string): string => {
@@ -23,15 +22,15 @@ export function policyMarkdownOptions(site = SITE_URL, dir = VOCAB_DIR): Pipelin
     }
     return href;
   };
-  return { site, unitHref, aliases: loadUnitAliases(dir) };
+  return { origin, unitHref, aliases: loadUnitAliases(dir) };
 }
 
 /**
  * The Markdown settings of the site: astro.config.mjs gives them to Astro, and the policy page
  * renders its body with them (src/site/policy-body.ts), so both render alike.
  */
-export function siteMarkdownConfig(site = SITE_URL): AstroMarkdownOptions {
-  const { remarkPlugins, rehypePlugins } = markdownPipeline(policyMarkdownOptions(site));
+export function siteMarkdownConfig(origin: string | null = SITE.origin): AstroMarkdownOptions {
+  const { remarkPlugins, rehypePlugins } = markdownPipeline(policyMarkdownOptions(origin));
   return {
     remarkPlugins,
     rehypePlugins,

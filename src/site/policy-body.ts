@@ -7,7 +7,7 @@
  * Rendered bodies are cached on disk (`<cache>/policy-bodies/<pipeline>/<file hash>.html`), so a
  * rebuild renders only the files that changed. The pipeline key is a hash of everything else the
  * HTML depends on: the plugins', library's and this folder's source, the vocabularies, the installed packages
- * (package-lock.json) and the site address; a change to any of them starts a new folder and
+ * (package-lock.json) and the site's address and base path; a change to any of them starts a new folder and
  * removes the old ones.
  */
 import { createHash } from 'node:crypto';
@@ -20,7 +20,8 @@ import { readFrontmatter } from '../lib/frontmatter.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { writeAtomic } from '../ingest/write.ts';
 import { CACHE_DIR } from './content-dirs.ts';
-import { siteMarkdownConfig, SITE_URL } from './markdown-options.ts';
+import { siteMarkdownConfig } from './markdown-options.ts';
+import { SITE } from './settings.ts';
 
 /** Source folders whose files shape the HTML (read from the project root, where builds run). */
 const PIPELINE_SOURCES = ['src/markdown', 'src/lib', 'src/site', VOCAB_DIR];
@@ -46,7 +47,7 @@ export function pipelineKey(root = process.cwd()): string | null {
   }
   const lock = join(root, 'package-lock.json');
   if (!existsSync(lock)) return null;
-  return hash.update(readFileSync(lock)).update(`\0${SITE_URL}`).digest('hex').slice(0, 16);
+  return hash.update(readFileSync(lock)).update(`\0${SITE.origin ?? ''}\0${SITE.basePath}`).digest('hex').slice(0, 16);
 }
 
 /** This build's cache folder (made, and older pipelines' folders removed, on first use), or null. */

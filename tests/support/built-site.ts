@@ -84,6 +84,8 @@ export interface LinkCheckOptions {
   origin?: string;
   /** Internal paths not to check (pages another build step adds). */
   ignore?: (path: string) => boolean;
+  /** The base path the site was built for (`/zck/`): every internal link must start with it. */
+  base?: string;
 }
 
 /**
@@ -101,11 +103,17 @@ export async function checkLinks(dist: string, pages: Map<string, BuiltPage>, op
       const value = name ? attr(el, name) : undefined;
       if (value !== undefined) targets.push(value);
     });
+    const base = options.base ?? '/';
     for (const href of targets) {
-      const url = new URL(href, `http://site.invalid${page.path}`);
+      const url = new URL(href, `http://site.invalid${base}${page.path.slice(1)}`);
       const internal = url.origin === 'http://site.invalid' || (options.origin !== undefined && url.origin === options.origin);
       if (!internal) continue;
       links++;
+      if (!url.pathname.startsWith(base)) {
+        problems.push({ page: page.path, href, reason: `outside the base path ${base}` });
+        continue;
+      }
+      url.pathname = `/${url.pathname.slice(base.length)}`;
       const path = decodeURIComponent(url.pathname);
       if (options.ignore?.(path)) continue;
       const target = pages.get(path);

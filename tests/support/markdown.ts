@@ -16,7 +16,7 @@ export interface Rendered {
 }
 
 const defaults: PipelineOptions = {
-  site: 'https://kb.test',
+  origin: 'https://kb.test',
   unitHref: (name) => `/units/${encodeURIComponent(name)}/`,
 };
 

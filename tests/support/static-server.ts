@@ -52,10 +52,16 @@ export async function resolveFile(root: string, urlPath: string): Promise<string
   return null;
 }
 
-/** Serves `root` until `close()`; listens on 127.0.0.1 only. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serves `root` until `close()`; listens on 127.0.0.1 only. With `base` (`/zck/`) the site is
+ * served under that path, as an nginx location would: `/zck/x/` is `root/x/`, anything outside
+ * it is 404.
+ */
+export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
-    void resolveFile(root, req.url ?? '/').then((file) => {
+    const url = req.url ?? '/';
+    const inside = url.startsWith(base) ? `/${url.slice(base.length)}` : null;
+    void (inside === null ? Promise.resolve(null) : resolveFile(root, inside)).then((file) => {
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
