@@ -1,6 +1,7 @@
 // @ts-check
 // The site settings first: loading them sets BASE_PATH, which every link is built with.
 import { SITE } from './src/site/settings.ts';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CACHE_DIR } from './src/site/content-dirs.ts';
 import { cspConfig } from './src/site/csp.ts';
@@ -10,6 +11,8 @@ export default defineConfig({
   // Without a public address there is no canonical URL, feed or sitemap (scripts/build.ts warns).
   site: SITE.siteUrl ?? undefined,
   base: SITE.basePath,
+  // sitemap-index.xml and sitemap-0.xml, with the public address; not the 404 page.
+  integrations: SITE.siteUrl ? [sitemap({ filter: (page) => !/\/404\/?$/u.test(page) })] : [],
   // The content layer cache; the benchmark gives each corpus its own.
   cacheDir: CACHE_DIR,
   trailingSlash: 'always',

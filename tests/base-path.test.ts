@@ -68,6 +68,38 @@ describe('a site built for https://jyj.example.gov.cn/zck/', () => {
   });
 });
 
+describe('feeds and sitemap of a site with a public address', () => {
+  it('writes an RSS 2.0 feed of the newest documents, with absolute links under /zck/', () => {
+    const feed = readFileSync(join(dist, 'rss.xml'), 'utf8');
+    expect(feed).toMatch(/^<\?xml[^>]*\?><rss version="2\.0"/u);
+    expect(feed).toContain('<title>教育政策知识库</title>');
+    const links = [...feed.matchAll(/<item><title>[^<]*<\/title><link>([^<]+)<\/link>/gu)].map((m) => m[1]);
+    expect(links).toHaveLength(5);
+    for (const link of links) expect(link!.startsWith(`${ORIGIN}${BASE}policies/`)).toBe(true);
+    expect(feed).toContain(`<link>${ORIGIN}${BASE}policies/${POLICY}/</link>`);
+  });
+  it('writes a feed per place, linked from its page', () => {
+    const city = pages.get('/cities/ji-yuan-shi/')!;
+    const alternate = byTag(city, 'link').filter((l) => attr(l, 'type') === 'application/rss+xml').map((l) => attr(l, 'href'));
+    expect(alternate).toEqual([`${BASE}cities/ji-yuan-shi/rss.xml`, `${BASE}rss.xml`]);
+    const feed = readFileSync(join(dist, 'cities', 'ji-yuan-shi', 'rss.xml'), 'utf8');
+    expect([...feed.matchAll(/<item>/gu)]).toHaveLength(1);
+    expect(feed).toContain(`${ORIGIN}${BASE}policies/${POLICY}/`);
+    expect(existsSync(join(dist, 'cities', 'weizhuming', 'rss.xml'))).toBe(false);
+  });
+  it('writes a sitemap of every page at the public address, without the 404 page', () => {
+    const index = readFileSync(join(dist, 'sitemap-index.xml'), 'utf8');
+    expect(index).toContain(`<loc>${ORIGIN}${BASE}sitemap-0.xml</loc>`);
+    const map = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    const locs = [...map.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => m[1]!);
+    expect(locs).toContain(`${ORIGIN}${BASE}`);
+    expect(locs).toContain(`${ORIGIN}${BASE}policies/${POLICY}/`);
+    expect(locs.every((l) => l.startsWith(`${ORIGIN}${BASE}`))).toBe(true);
+    expect(locs.some((l) => l.includes('404'))).toBe(false);
+    expect(locs.length).toBe([...pages.keys()].filter((p) => p !== '/404.html').length);
+  });
+});
+
 describe.skipIf(!existsSync(CHROMIUM_PATH))('served under /zck/, in Chromium', () => {
   let server: StaticServer;
   let browser: Browser;

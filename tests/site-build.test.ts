@@ -86,12 +86,19 @@ describe('policy pages', () => {
     expect(byTag(main, 'form').map((f) => attr(f, 'action'))).toEqual([paths.search]);
     expect(hrefs(main, '/')).toEqual(expect.arrayContaining([paths.home, paths.cities, paths.units, paths.goals, paths.targets, paths.data]));
   });
+  it('speak to staff, never in file paths, commands or algorithm names', () => {
+    const developerWords = /npm |content\/|\.yaml|\.tsx?\b|Dice|bigram|二元组|Pagefind|JSON\.parse/u;
+    for (const [path, p] of pages) {
+      for (const part of [...byTag(p, 'main'), ...byTag(p, 'header'), ...byTag(p, 'footer')]) expect(text(part), path).not.toMatch(developerWords);
+    }
+  });
   it('give every page the favicon', () => {
     for (const [path, p] of pages) expect(byTag(p, 'link').filter((l) => attr(l, 'rel') === 'icon').map((l) => attr(l, 'href')), path).toEqual(['/favicon.svg']);
     expect(existsSync(join(DIST, 'favicon.svg'))).toBe(true);
   });
-  it('leave out canonical links without a public address, and give policy pages Open Graph facts', () => {
-    for (const [path, p] of pages) expect(byTag(p, 'link').filter((l) => attr(l, 'rel') === 'canonical'), path).toEqual([]);
+  it('leave out canonical links, feeds and the sitemap without a public address, and give policy pages Open Graph facts', () => {
+    for (const [path, p] of pages) expect(byTag(p, 'link').filter((l) => ['canonical', 'alternate', 'sitemap'].includes(attr(l, 'rel') ?? '')), path).toEqual([]);
+    for (const file of ['rss.xml', 'sitemap-index.xml', 'cities/ji-yuan-shi/rss.xml']) expect(existsSync(join(DIST, file)), file).toBe(false);
     const p = page('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/');
     const og = (name: string) => attr(byTag(p, 'meta').find((m) => attr(m, 'property') === name)!, 'content');
     expect(og('og:title')).toBe('济源市教育局2018年工作要点');

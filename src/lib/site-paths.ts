@@ -97,6 +97,9 @@ export const paths = {
   changes: href('/changes/'),
   /** A document against the same body's document of an earlier year. */
   change: (slug: string): Href => href(`/changes/${slug}/`),
+  /** The RSS feed of new documents, of the whole base or of one place's page. */
+  feed: href('/rss.xml'),
+  cityFeed: (slug: Slug): Href => href(`/cities/${slug}/rss.xml`),
   /** The page of downloads (the static data API). */
   data: href('/data/'),
   /** Documents with facts an editor should check (unknown or inferred). */
