@@ -7,7 +7,7 @@
  * /search/ is linked from every page's search form but is built by the search issue
  * (src/pages/search.astro); while it does not exist the link checker skips that one path.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -215,6 +215,21 @@ describe('comparison and data pages', () => {
       const json = JSON.parse(readFileSync(join(DIST, 'data', 'policies', `${doc.slug}.json`), 'utf8')) as { measures: unknown[] };
       expect(json.measures).toHaveLength(doc.data.measures.length);
     }
+  });
+  it('list on /data/ each download once, grouped, with its records, sizes and the build date', () => {
+    const data = page(paths.data);
+    const main = byTag(data, 'main')[0]!;
+    expect(text(main)).toMatch(/全部数据生成于 20\d\d年\d{1,2}月\d{1,2}日/u);
+    expect(text(main).match(/Excel 可直接打开/gu) ?? []).toHaveLength(1);
+    expect(byTag(main, 'h2').map(text)).toEqual(expect.arrayContaining(['整个知识库', '按文件：济源市', '按主题']));
+    const rows = byTag(main, 'tr').filter((r) => byTag(r, 'td').length > 0);
+    const jiyuan = rows.find((r) => text(r).includes('济源市教育局2018年工作要点'))!;
+    const measures = docs.find((d) => d.slug === 'jiyuan-2018-jiaoyuju-gongzuo-yaodian')!.data.measures.length;
+    expect(text(jiyuan)).toContain(`${measures} 项措施`);
+    const size = statSync(join(DIST, 'data', 'policies', 'jiyuan-2018-jiaoyuju-gongzuo-yaodian.csv')).size;
+    expect(text(jiyuan)).toContain(`CSV ${Math.round(size / 1024)} KB`);
+    const all = rows.find((r) => text(r).startsWith('全部文件'))!;
+    expect(text(all)).toContain(`${docs.length} 份文件`);
   });
   it('say on /changes/ that the sample has no two years of one body to compare', () => {
     expect(text(page(paths.changes).tree as never)).toContain('暂无可逐年对比的文件');

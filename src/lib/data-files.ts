@@ -22,6 +22,7 @@ import {
   unitRecord,
 } from './exports.ts';
 import { dataPaths, LIST_NAMES, type DataFormat, type ListName } from './data-paths.ts';
+import { collator } from './documents.ts';
 import type { SiteIndex } from './site-index.ts';
 import { paths, targetAnchor } from './site-paths.ts';
 import type { RoleNamer } from './unit-directory.ts';
@@ -304,4 +305,113 @@ export function apiIndexFile(ctx: DataContext): DataFile {
     changes: [...ctx.comparisons.changes.keys()].map((slug) => ({ doc: slug, previous: ctx.comparisons.previousOf.get(slug)!, ...both((f) => dataPaths.changes(slug, f)) })),
     compare: { index: abs(dataPaths.compareIndex), doc: abs(dataPaths.compareDoc('<slug>')) },
   });
+}
+
+/** How many records a whole-base list holds (without writing it out). */
+export function listRecordCount(ctx: DataContext, name: ListName): number {
+  const docs = views(ctx);
+  switch (name) {
+    case 'documents':
+      return docs.length;
+    case 'measures':
+      return docs.reduce((n, v) => n + v.doc.data.measures.length, 0);
+    case 'goals':
+      return docs.reduce((n, v) => n + v.doc.data.goals.length, 0);
+    case 'targets':
+      return docs.reduce((n, v) => n + v.doc.data.targets.length, 0);
+    case 'units':
+      return ctx.site.units.units.length;
+    case 'target-groups':
+      return targetGroupRecords(ctx).length;
+  }
+}
+
+/** The size of a data file as served, in bytes (UTF-8). */
+export function fileBytes(file: DataFile): number {
+  return new TextEncoder().encode(file.body).length;
+}
+
+/** A size as the /data/ page writes it: 812 B, 35 KB, 4.2 MB. */
+export function sizeLabel(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** One download of the /data/ page: what it holds, how many records, each format's address and size. */
+export interface DownloadRow {
+  label: string;
+  /** The page the data is about (a document's), or null. */
+  page: string | null;
+  /** A short second line: place, year, type. */
+  note: string | null;
+  /** 5 份文件, 36 项措施. */
+  records: string;
+  files: { format: DataFormat; href: string; size: string }[];
+}
+
+export interface DownloadGroup {
+  title: string;
+  rows: DownloadRow[];
+}
+
+/** Measures the size of the file served at `href` (made by `make` when not made yet). */
+export type SizeOf = (href: string, make: () => DataFile) => number;
+
+const LIST_LABELS: Record<ListName, { label: string; word: string }> = {
+  documents: { label: '全部文件（发布机构、日期、地区、类型、文号、措施数）', word: '份文件' },
+  measures: { label: '全部措施（编号、标题、所属部分、主题、责任单位）', word: '项措施' },
+  goals: { label: '全部目标及其措施', word: '个目标' },
+  targets: { label: '全部量化指标（指标、要求、数值、单位、期限、原文）', word: '项指标' },
+  units: { label: '全部责任单位（牵头、配合次数）', word: '个单位' },
+  'target-groups': { label: '同类指标对比表', word: '项指标' },
+};
+
+/**
+ * The downloads of the /data/ page, grouped: the whole base; each document, by place (only up
+ * to `perDocumentLimit` documents: beyond, each policy page links its own); each theme.
+ */
+export function downloadGroups(ctx: DataContext, sizeOf: SizeOf, perDocumentLimit: number): DownloadGroup[] {
+  const files = (href: (f: DataFormat) => string, make: (f: DataFormat) => DataFile) =>
+    (['csv', 'json'] as const).map((format) => ({ format, href: href(format), size: sizeLabel(sizeOf(href(format), () => make(format))) }));
+  const groups: DownloadGroup[] = [
+    {
+      title: '整个知识库',
+      rows: LIST_NAMES.map((name) => ({
+        label: LIST_LABELS[name].label,
+        page: null,
+        note: null,
+        records: `${listRecordCount(ctx, name)} ${LIST_LABELS[name].word}`,
+        files: files((f) => dataPaths.all(name, f), (f) => listFile(ctx, name, f)),
+      })),
+    },
+  ];
+  if (ctx.site.docs.length <= perDocumentLimit) {
+    const byPlace = new Map<string, DownloadRow[]>();
+    const places = [...new Set(ctx.site.docs.map((d) => d.place))].sort((a, b) => (a === UNKNOWN ? 1 : b === UNKNOWN ? -1 : collator.compare(a, b)));
+    for (const p of places) byPlace.set(p, []);
+    for (const d of ctx.site.docs) {
+      byPlace.get(d.place)!.push({
+        label: d.title,
+        page: paths.policy(d.slug),
+        note: [d.year === null ? `年份${UNKNOWN}` : `${d.year}年`, d.docType].join(' · '),
+        records: `${d.measureCount} 项措施`,
+        files: files((f) => dataPaths.policy(d.slug, f), (f) => policyFile(ctx, d.slug, f)),
+      });
+    }
+    for (const [place, rows] of byPlace) groups.push({ title: `按文件：${place === UNKNOWN ? `地区${UNKNOWN}` : place}`, rows });
+  }
+  groups.push({
+    title: '按主题',
+    rows: ctx.site.themes
+      .filter((t) => t.counts.measures > 0)
+      .map((t) => ({
+        label: t.theme.name,
+        page: paths.theme(t.theme.slug),
+        note: null,
+        records: `${themeRecords(ctx, t.theme.slug).length} 项措施`,
+        files: files((f) => dataPaths.theme(t.theme.slug, f), (f) => themeFile(ctx, t.theme.slug, f)),
+      })),
+  });
+  return groups;
 }

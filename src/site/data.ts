@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { readFrontmatter } from '../lib/frontmatter.ts';
 import { buildComparisons, type Comparisons } from '../lib/comparison-data.ts';
-import type { DataContext, DataFile } from '../lib/data-files.ts';
+import { fileBytes, type DataContext, type DataFile } from '../lib/data-files.ts';
 import { SITE } from './settings.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
 import type { DocSummary, PolicyDoc } from '../lib/documents.ts';
@@ -74,4 +74,29 @@ export async function getDataContext(): Promise<DataContext> {
 /** A data file as the response of a static endpoint. */
 export function respond(file: DataFile): Response {
   return new Response(file.body, { headers: { 'Content-Type': file.type } });
+}
+
+// The /data/ page shows each download's size: whichever of it and the file's endpoint comes first
+// makes the file once; the page keeps only the size, the endpoint takes the file.
+const madeFiles = new Map<string, DataFile>();
+const fileSizes = new Map<string, number>();
+
+/** The response of the endpoint serving `href`, made by `make` unless the /data/ page made it already. */
+export function serveDataFile(href: string, make: () => DataFile): Response {
+  const file = madeFiles.get(href) ?? make();
+  madeFiles.delete(href);
+  fileSizes.set(href, fileBytes(file));
+  return respond(file);
+}
+
+/** The size in bytes of the file served at `href`. */
+export function dataFileSize(href: string, make: () => DataFile): number {
+  let size = fileSizes.get(href);
+  if (size === undefined) {
+    const file = make();
+    madeFiles.set(href, file);
+    size = fileBytes(file);
+    fileSizes.set(href, size);
+  }
+  return size;
 }

@@ -1,8 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { listFile } from '../../lib/data-files.ts';
-import { LIST_NAMES, type ListName } from '../../lib/data-paths.ts';
-import { getDataContext, respond } from '../../site/data.ts';
+import { dataPaths, LIST_NAMES, type ListName } from '../../lib/data-paths.ts';
+import { getDataContext, serveDataFile } from '../../site/data.ts';
 
 export const getStaticPaths = (() => LIST_NAMES.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => respond(listFile(await getDataContext(), params.name as ListName, 'json'));
+export const GET: APIRoute = async ({ params }) => {
+  const ctx = await getDataContext();
+  const name = params.name as ListName;
+  return serveDataFile(dataPaths.all(name, 'json'), () => listFile(ctx, name, 'json'));
+};

@@ -1,7 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { policyFile } from '../../../lib/data-files.ts';
-import { getDataContext, getSite, respond } from '../../../site/data.ts';
+import { dataPaths } from '../../../lib/data-paths.ts';
+import { getDataContext, getSite, serveDataFile } from '../../../site/data.ts';
 
 export const getStaticPaths = (async () => (await getSite()).docs.map((d) => ({ params: { slug: d.slug } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => respond(policyFile(await getDataContext(), params.slug!, 'json'));
+export const GET: APIRoute = async ({ params }) => {
+  const ctx = await getDataContext();
+  return serveDataFile(dataPaths.policy(params.slug!, 'json'), () => policyFile(ctx, params.slug!, 'json'));
+};

@@ -1,7 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { themeFile } from '../../../lib/data-files.ts';
-import { getDataContext, getSite, respond } from '../../../site/data.ts';
+import { dataPaths } from '../../../lib/data-paths.ts';
+import { getDataContext, getSite, serveDataFile } from '../../../site/data.ts';
 
 export const getStaticPaths = (async () => (await getSite()).themes.map((t) => ({ params: { slug: t.theme.slug } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => respond(themeFile(await getDataContext(), params.slug!, 'json'));
+export const GET: APIRoute = async ({ params }) => {
+  const ctx = await getDataContext();
+  return serveDataFile(dataPaths.theme(params.slug!, 'json'), () => themeFile(ctx, params.slug!, 'json'));
+};
