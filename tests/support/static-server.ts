@@ -63,7 +63,14 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
     const inside = url.startsWith(base) ? `/${url.slice(base.length)}` : null;
     void (inside === null ? Promise.resolve(null) : resolveFile(root, inside)).then((file) => {
       if (!file) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+        // Like a static host: the site's own 404 page when it has one.
+        const notFound = join(root, '404.html');
+        void stat(notFound)
+          .then(() => {
+            res.writeHead(404, { 'content-type': TYPES['.html']! });
+            createReadStream(notFound).pipe(res);
+          })
+          .catch(() => res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found'));
         return;
       }
       res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
