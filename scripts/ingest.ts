@@ -116,6 +116,7 @@ function jsonRecord(source: string, doc: Ingested): Record<string, unknown> {
     measures: d.measures.map((m) => ({ id: m.id, title: m.title, section: m.section, units: m.units, leadUnits: m.leadUnits, supportUnits: m.supportUnits })),
     targets: d.targets.map((t) => ({ text: t.text, metric: t.metric, comparator: t.comparator, value: t.value, unit: t.unit, year: t.year, yearImplied: t.yearImplied, measure: t.measure })),
     responsibleUnits: d.responsibleUnits,
+    references: d.references.map((r) => ({ title: r.title, docNumber: r.docNumber, relation: r.relation })),
   };
 }
 

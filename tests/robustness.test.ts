@@ -137,6 +137,7 @@ describe('npm run ingest on hostile files', () => {
       measures: [{ id: 'm1', number: '08.', title: '学习', section: null, units: [], leadUnits: [], supportUnits: [] }],
       targets: [],
       responsibleUnits: [],
+      references: [],
     } satisfies PolicyData;
     const text = serialize(data, '### 08. 学习 {#m1}\n\n内容。');
     // Astro parses frontmatter with js-yaml 4; gray-matter (which writes it) uses js-yaml 3.

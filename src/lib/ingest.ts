@@ -13,8 +13,9 @@ import type { Node } from './structure.ts';
 import { renderBody } from './body.ts';
 import { parseResponsibility, type AliasTable } from './units.ts';
 import { extractTargets } from './targets.ts';
-import { policySchema, type PolicyData, type Target } from './schema.ts';
+import { policySchema, type PolicyData, type PolicyReference, type Target } from './schema.ts';
 import { policySlug } from './slug.ts';
+import { extractReferences } from './references.ts';
 import type { PlaceIndex } from './places.ts';
 
 export interface IngestContext {
@@ -172,6 +173,7 @@ export function ingestText(input: string, ctx: IngestContext): Ingested {
     measures,
     targets,
     responsibleUnits,
+    references: extractReferences(cleaned, title),
   };
   const parsed = policySchema.safeParse(reading.traditional ? asWritten(candidate, reading) : candidate);
   if (!parsed.success) {
@@ -194,6 +196,7 @@ function asWritten<T extends { title: string; issuer: string | null; city: strin
     measures: { title: string; section: string | null; units: string[]; leadUnits: string[]; supportUnits?: string[] }[];
     targets: Target[];
     responsibleUnits: string[];
+    references: { title: string; docNumber: string | null; relation: PolicyReference['relation'] }[];
   },
   reading: SimplifiedReading,
 ): T {
@@ -210,6 +213,7 @@ function asWritten<T extends { title: string; issuer: string | null; city: strin
     measures: doc.measures.map((m) => ({ ...m, title: r(m.title), section: maybe(m.section), units: m.units.map(r), leadUnits: m.leadUnits.map(r), ...(m.supportUnits ? { supportUnits: m.supportUnits.map(r) } : {}) })),
     targets: doc.targets.map((t) => ({ ...t, text: r(t.text), metric: r(t.metric) })),
     responsibleUnits: doc.responsibleUnits.map(r),
+    references: doc.references.map((x) => ({ ...x, title: r(x.title), docNumber: maybe(x.docNumber) })),
   };
 }
 

@@ -87,6 +87,22 @@ export const targetSchema = z.object({
 });
 export type Target = z.infer<typeof targetSchema>;
 
+/** How a document uses a document it cites (see src/lib/references.ts). */
+export const REFERENCE_RELATIONS = ['依据', '落实', '延续', '配套', '法律', '其他'] as const;
+
+export const referenceSchema = z.object({
+  /** The cited title as written (simplified characters), without the outer 《》. */
+  title: z.string().min(1),
+  /** The 文号 written beside the title (教督〔2017〕6号), or null. */
+  docNumber: z.string().nullable().default(null),
+  /**
+   * 依据 (根据, 按照), 落实 (贯彻, 落实, 对照), 延续 (the same series' earlier plan), 配套 (a
+   * companion or sub-plan the document makes), 法律 (a law or regulation), 其他 (参照, 结合 …).
+   */
+  relation: z.enum(REFERENCE_RELATIONS),
+});
+export type PolicyReference = z.infer<typeof referenceSchema>;
+
 export const policySchema = z
   .object({
     title: z.string().min(1, 'title is empty: give the document title'),
@@ -148,6 +164,8 @@ export const policySchema = z
     measures: z.array(measureSchema).default([]),
     targets: z.array(targetSchema).default([]),
     responsibleUnits: z.array(z.string()).default([]),
+    /** Documents this one cites in 《…》 as its basis, as what it implements or continues, or as law. */
+    references: z.array(referenceSchema).default([]),
     /** Written by the ingest: a hash of the body and data it wrote, to detect hand edits. */
     generated: z
       .object({ by: z.string(), hash: z.string() })

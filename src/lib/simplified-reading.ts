@@ -9,7 +9,8 @@
  */
 import * as OpenCC from 'opencc-js/t2cn';
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+/** OpenCC's Traditional→Simplified conversion of any text (also used to compare titles: src/lib/references.ts). */
+export const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Share of Han characters the conversion changes above which a text is read as 繁體. */
 const TRADITIONAL_SHARE = 0.04;

@@ -53,6 +53,7 @@ export function syntheticPolicies(n: number, measuresPerDoc = 20): PolicyDoc[] {
         measures,
         targets,
         responsibleUnits: [],
+        references: [],
       },
     });
   }
