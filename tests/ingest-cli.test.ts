@@ -89,7 +89,7 @@ describe('npm run ingest', () => {
     expect(docs).toHaveLength(2);
     expect(Object.keys(docs[0]!)).toEqual([
       'source', 'title', 'issuer', 'city', 'province', 'date', 'docNumber', 'docType',
-      'period', 'inferred', 'template', 'goals', 'measures', 'targets', 'responsibleUnits',
+      'period', 'inferred', 'template', 'goals', 'measures', 'targets', 'responsibleUnits', 'references',
     ]);
     const measures = docs[1]!.measures as Record<string, unknown>[];
     expect(Object.keys(measures[0]!)).toEqual(['id', 'title', 'section', 'units', 'leadUnits', 'supportUnits']);
