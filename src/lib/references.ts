@@ -98,7 +98,8 @@ function displayTitle(inner: string): string {
   return toSimplified(inner.replace(/\s+/gu, '')).replace(/《/gu, '〈').replace(/》/gu, '〉');
 }
 
-function normaliseDocNumber(raw: string): string {
+/** A 文号 in one spelling: simplified, 〔〕 brackets, 号. */
+export function normaliseDocNumber(raw: string): string {
   const plain = toSimplified(raw.replace(/\s+/gu, ''));
   const m = /^(.+?)[〔\[［(（﹝【]((?:19|20)\d{2})[〕\]］)）﹞】]+[)）]?(\d{1,4})[号號]$/u.exec(plain);
   return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : plain;

@@ -14,6 +14,7 @@ import { buildThemeIndex, type ThemeEntry } from './theme-index.ts';
 import { buildTargetIndex, type TargetIndex, type TargetRow } from './target-index.ts';
 import { buildRelated, mainThemes, sameIssuerOtherYears, type RelatedDoc } from './related.ts';
 import type { FacetName } from './ui-text.ts';
+import { buildReferenceIndex, type PlaceLevels, type ReferenceIndex } from './reference-index.ts';
 
 export interface SiteVocabulary {
   themes: ThemeMatcher;
@@ -21,6 +22,8 @@ export interface SiteVocabulary {
   roleOf: RoleNamer;
   /** Whether an original file (path under content/sources/) is there to link to. */
   hasSource?: (file: string) => boolean;
+  /** Place names by level, to tell the level of a cited document (none: levels from 文号 and wording only). */
+  placeLevels?: PlaceLevels;
 }
 
 /** A goal of a document with its measures. */
@@ -92,6 +95,8 @@ export interface SiteIndex {
   stats: SiteStats;
   /** Original files to publish under /sources/. */
   sources: string[];
+  /** Cited documents (依据文件), who cites them, and the lineage they form. */
+  references: ReferenceIndex;
   /** Content problems an editor should fix (an unknown theme slug in a frontmatter); the build goes on. */
   problems: string[];
 }
@@ -232,6 +237,13 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
     type: buildFacet('type', summaries),
     issuer: buildFacet('issuer', summaries),
   };
+  const references = buildReferenceIndex(docs, {
+    places: vocab.placeLevels ?? { names: [] },
+    themesOfTitle: (title) => vocab.themes.match(title),
+    measureThemes: (slug, id) => themesByDoc.get(slug)?.get(id) ?? [],
+    measureText: (slug, id) => textsByDoc.get(slug)?.get(id) ?? '',
+    themeName,
+  });
   const knownYears = facets.year.values.filter((v) => v.known).map((v) => Number(v.label));
   return {
     docs: [...summaries].sort(byDateDesc),
@@ -252,6 +264,7 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
       lastYear: knownYears.length > 0 ? Math.max(...knownYears) : null,
     },
     sources: [...sources].sort(),
+    references,
     problems,
   };
 }

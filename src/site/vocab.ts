@@ -9,6 +9,7 @@ import type { Gazetteer } from '../lib/places.ts';
 import { parseThemeTable, ThemeMatcher, type Theme } from '../lib/themes.ts';
 import { loadWordSegmenter } from './word-segmenter.ts';
 import { placeNamesOf, roleNamer, type RoleNamer } from '../lib/unit-directory.ts';
+import { placeLevelsOf, type PlaceLevels } from '../lib/reference-index.ts';
 import { loadUnitAliases, VOCAB_DIR } from '../ingest/vocab.ts';
 
 /** The themes of content/vocab/themes.yaml; errors name the file, the theme and the fix. */
@@ -29,8 +30,13 @@ export function loadRoleNamer(dir = VOCAB_DIR): RoleNamer {
   return roleNamer(placeNamesOf(gazetteer), loadUnitAliases(dir));
 }
 
-/** Both vocabularies, ready for the site index and the Markdown pipeline. */
-export function loadSiteVocabulary(dir = VOCAB_DIR): { themes: ThemeMatcher; roleOf: RoleNamer } {
+/** Place names of the gazetteer by level (省, 市, 县), for the levels of cited documents. */
+export function loadPlaceLevels(dir = VOCAB_DIR): PlaceLevels {
+  return placeLevelsOf(JSON.parse(readFileSync(join(dir, 'places.json'), 'utf8')) as Gazetteer);
+}
+
+/** The vocabularies, ready for the site index and the Markdown pipeline. */
+export function loadSiteVocabulary(dir = VOCAB_DIR): { themes: ThemeMatcher; roleOf: RoleNamer; placeLevels: PlaceLevels } {
   const themes = loadThemes(dir);
-  return { themes: new ThemeMatcher(themes, loadWordSegmenter(themes)), roleOf: loadRoleNamer(dir) };
+  return { themes: new ThemeMatcher(themes, loadWordSegmenter(themes)), roleOf: loadRoleNamer(dir), placeLevels: loadPlaceLevels(dir) };
 }
