@@ -25,6 +25,19 @@ function records(body: string): Record<string, string>[] {
 }
 
 describe('whole-base lists', () => {
+  it('lists every citation of the samples: citing document, cited title, 文号, relation, place, year', () => {
+    const data = JSON.parse(listFile(samples, 'references', 'json').body) as { count: number; items: { doc: string; citedTitle: string; relation: string; place: string; level: string | null; citedUrl: string }[] };
+    const cited = samples.site.references.cited.reduce((n, c) => n + c.citations.length, 0);
+    expect(data.count).toBe(cited);
+    expect(data.items).toContainEqual(expect.objectContaining({
+      doc: JIYUAN, citedTitle: '济源市消除大班额专项规划(2016-2020年)', relation: '落实', place: '济源市', level: '市',
+    }));
+    expect(data.items.find((r) => r.citedTitle === '深化新时代教育评价改革总体方案')?.relation).toBe('落实');
+    const rows = records(listFile(samples, 'references', 'csv').body);
+    expect(rows).toHaveLength(cited);
+    expect(rows.find((r) => r['被引文件'] === '关于推动泰州教育高质量发展行动方案(2023-2025)')).toMatchObject({ 地区: '靖江市', 关系: '落实', 被引文件层级: '市' });
+  });
+
   it('writes the documents as CSV that Excel reads as UTF-8, one row per document', () => {
     const file = listFile(samples, 'documents', 'csv');
     expect(file.type).toBe('text/csv; charset=utf-8');
@@ -111,7 +124,7 @@ describe('/data/index.json', () => {
     const file = apiIndexFile(fixtures);
     expect(file.type).toBe(JSON_TYPE);
     const index = JSON.parse(file.body) as { lists: Record<string, { csv: string }>; policies: { slug: string; json: string }[]; changes: { doc: string }[] };
-    expect(Object.keys(index.lists)).toEqual(['documents', 'measures', 'goals', 'targets', 'units', 'target-groups']);
+    expect(Object.keys(index.lists)).toEqual(['documents', 'measures', 'goals', 'targets', 'units', 'target-groups', 'references']);
     expect(index.lists.units!.csv).toBe(`${ORIGIN}/data/units.csv`);
     expect(index.policies).toHaveLength(4);
     expect(index.changes.map((c) => c.doc)).toEqual(['quanzhou-2023-jiaoyu-gongzuo-yaodian']);

@@ -16,6 +16,8 @@ import {
   measureColumns,
   measureRecords,
   policyExport,
+  REFERENCE_COLUMNS,
+  referenceRecords,
   TARGET_COLUMNS,
   targetRecords,
   UNIT_COLUMNS,
@@ -205,6 +207,10 @@ export function listFile(ctx: DataContext, name: ListName, format: DataFormat): 
       const items = targetGroupRecords(ctx);
       return format === 'json' ? json({ ...listExport(items), alone: ctx.comparisons.targets.alone }) : csv(items, TARGET_GROUP_COLUMNS);
     }
+    case 'references': {
+      const items = referenceRecords(ctx.site.references, origin);
+      return format === 'json' ? json(listExport(items)) : csv(items, REFERENCE_COLUMNS);
+    }
   }
 }
 
@@ -323,6 +329,8 @@ export function listRecordCount(ctx: DataContext, name: ListName): number {
       return ctx.site.units.units.length;
     case 'target-groups':
       return targetGroupRecords(ctx).length;
+    case 'references':
+      return ctx.site.references.cited.reduce((n, c) => n + c.citations.length, 0);
   }
 }
 
@@ -365,6 +373,7 @@ const LIST_LABELS: Record<ListName, { label: string; word: string }> = {
   targets: { label: '全部量化指标（指标、要求、数值、单位、期限、原文）', word: '项指标' },
   units: { label: '全部责任单位（牵头、配合次数）', word: '个单位' },
   'target-groups': { label: '同类指标对比表', word: '项指标' },
+  references: { label: '引用关系（引用文件、被引文件、文号、关系、地区、年份）', word: '条引用' },
 };
 
 /**

@@ -22,5 +22,5 @@ export const dataPaths = {
 export type DataFormat = 'json' | 'csv';
 
 /** The whole-base lists: /data/<name>.json and .csv. */
-export const LIST_NAMES = ['documents', 'measures', 'goals', 'targets', 'units', 'target-groups'] as const;
+export const LIST_NAMES = ['documents', 'measures', 'goals', 'targets', 'units', 'target-groups', 'references'] as const;
 export type ListName = (typeof LIST_NAMES)[number];

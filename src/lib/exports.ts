@@ -9,6 +9,7 @@ import type { DocSummary } from './documents.ts';
 import type { CsvColumn } from './csv.ts';
 import type { MeasureView, PolicyView } from './site-index.ts';
 import type { UnitEntry } from './unit-directory.ts';
+import type { ReferenceIndex } from './reference-index.ts';
 import { paths, targetAnchor, goalAnchor } from './site-paths.ts';
 import { dataPaths } from './data-paths.ts';
 import { webAddress } from './source.ts';
@@ -333,4 +334,60 @@ export const UNIT_COLUMNS: CsvColumn<UnitRecord>[] = [
   { header: '责任单位', value: (u) => u.responsible },
   { header: '发文', value: (u) => u.issued },
   { header: '链接', value: (u) => u.url },
+];
+
+/** One citation: a document of the base citing a document (/data/references.json). */
+export interface ReferenceRecord {
+  /** Slug of the citing document. */
+  doc: string;
+  docTitle: string;
+  place: string;
+  year: number | null;
+  /** The cited title as the citing document writes it. */
+  citedTitle: string;
+  /** The 文号 the citing document gives, or null. */
+  docNumber: string | null;
+  relation: string;
+  /** The cited document's page (/references/<slug>/) and its usual title, level and 文号. */
+  cited: string;
+  citedUrl: string;
+  title: string;
+  level: string | null;
+  /** Slug of the document of the base it is, or null when not in the base. */
+  inBase: string | null;
+  url: string;
+}
+
+/** Every citation of the base, by cited document (most cited first), then citing document. */
+export function referenceRecords(index: ReferenceIndex, origin: string): ReferenceRecord[] {
+  return index.cited.flatMap((c) =>
+    c.citations.map((x) => ({
+      doc: x.doc.slug,
+      docTitle: x.doc.title,
+      place: x.doc.place,
+      year: x.doc.year,
+      citedTitle: x.title,
+      docNumber: x.docNumber,
+      relation: x.relation,
+      cited: c.slug,
+      citedUrl: `${origin}${paths.reference(c.slug)}`,
+      title: c.title,
+      level: c.level,
+      inBase: c.inBase?.slug ?? null,
+      url: `${origin}${paths.policy(x.doc.slug)}`,
+    })),
+  );
+}
+
+/** CSV columns of citations. */
+export const REFERENCE_COLUMNS: CsvColumn<ReferenceRecord>[] = [
+  { header: '引用文件', value: (r) => r.docTitle },
+  { header: '地区', value: (r) => r.place },
+  { header: '年份', value: (r) => r.year },
+  { header: '被引文件', value: (r) => r.citedTitle },
+  { header: '文号', value: (r) => r.docNumber },
+  { header: '关系', value: (r) => r.relation },
+  { header: '被引文件层级', value: (r) => r.level },
+  { header: '被引文件页面', value: (r) => r.citedUrl },
+  { header: '引用文件链接', value: (r) => r.url },
 ];

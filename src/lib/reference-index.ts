@@ -12,6 +12,7 @@ import { collator, summarize, type DocSummary, type PolicyDoc } from './document
 import type { Gazetteer } from './places.ts';
 import { isLawTitle, normaliseDocNumber, referenceKey, type Relation } from './references.ts';
 import { slugify } from './slug.ts';
+import { toSimplified } from './simplified-reading.ts';
 
 /** Levels of government a document can come from, highest first. */
 export const LEVELS = ['国家', '省', '市', '县'] as const;
@@ -177,7 +178,7 @@ function tag(text: string): string {
 
 /** The URL segment of a cited document: pinyin of the title's first words and a tag of its key. */
 export function citedSlug(groupKey: string, title: string): string {
-  const words = slugify(title, 6);
+  const words = slugify(toSimplified(title), 6);
   return `${words === '' ? 'wenjian' : words}-${tag(groupKey)}`;
 }
 

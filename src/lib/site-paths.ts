@@ -89,6 +89,10 @@ export const paths = {
   targetYear: (year: number | null): Href => href(`/targets/${targetYearSegment(year)}/`),
   /** A target's row on the page of its deadline year. */
   target: (docSlug: string, index: number, year: number | null): Href => href(`/targets/${targetYearSegment(year)}/#${targetKey(docSlug, index)}`),
+  /** Every cited document (依据文件), most cited first. */
+  references: href('/references/'),
+  /** A cited document: who cites it and how, and the chain above and below it. */
+  reference: (slug: string): Href => href(`/references/${slug}/`),
   compare: href('/compare/'),
   /** A comparison of chosen documents, in the order given (2 to 4 slugs). */
   compareDocs: (slugs: readonly string[]): Href => href(`/compare/?docs=${slugs.join(',')}`),

@@ -45,9 +45,23 @@ export const NAV = [
   { key: 'units', label: '责任单位' },
   { key: 'goals', label: '主题与目标' },
   { key: 'targets', label: '量化指标' },
+  { key: 'references', label: '依据文件' },
   { key: 'compare', label: '对比' },
   { key: 'data', label: '数据下载' },
 ] as const;
+
+/** Levels of the documents in a lineage, as a reader names them. */
+export const LEVEL_LABELS = { 国家: '国家（国务院、部委）', 省: '省级', 市: '市级', 县: '县级' } as const;
+
+/** What each relation of a citing document to a cited one means. */
+export const RELATION_NOTES = {
+  依据: '以其为依据（根据、依据、按照）',
+  落实: '贯彻落实（贯彻、落实、对照）',
+  延续: '延续同一系列的上一期文件',
+  配套: '制定或出台的配套文件',
+  法律: '引用的法律法规',
+  其他: '参照、结合等',
+} as const;
 
 export const FACET_LABELS = {
   city: { title: '地区', all: '按地区浏览', unknown: '地区未注明', measureWord: '个' },
