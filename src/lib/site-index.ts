@@ -15,6 +15,7 @@ import { buildTargetIndex, type TargetIndex, type TargetRow } from './target-ind
 import { buildRelated, mainThemes, sameIssuerOtherYears, type RelatedDoc } from './related.ts';
 import type { FacetName } from './ui-text.ts';
 import { buildReferenceIndex, type PlaceLevels, type ReferenceIndex } from './reference-index.ts';
+import { buildFollowThrough, type FollowThrough } from './follow-through.ts';
 
 export interface SiteVocabulary {
   themes: ThemeMatcher;
@@ -97,6 +98,8 @@ export interface SiteIndex {
   sources: string[];
   /** Cited documents (依据文件), who cites them, and the lineage they form. */
   references: ReferenceIndex;
+  /** What later documents of the same place report on each target with a deadline, by target row key. */
+  followThrough: ReadonlyMap<string, FollowThrough>;
   /** Content problems an editor should fix (an unknown theme slug in a frontmatter); the build goes on. */
   problems: string[];
 }
@@ -265,6 +268,7 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
     },
     sources: [...sources].sort(),
     references,
+    followThrough: buildFollowThrough(docs, targets.rows),
     problems,
   };
 }
