@@ -77,10 +77,10 @@ interface Entry {
 }
 
 /**
- * Filters a page carries only when its document has themes or responsible units
+ * Filters a page carries only when its document has themes, responsible units or references
  * (src/components/PagefindData.astro): a knowledge base whose documents name none has none.
  */
-const LIST_FILTERS: readonly string[] = ['主题', '责任单位'];
+const LIST_FILTERS: readonly string[] = ['主题', '责任单位', '依据文件'];
 
 /** The list filters some policy page carries; reads pages until it has found them all. */
 async function listFiltersOnPages(siteDir: string, policyUrls: string[]): Promise<Set<string>> {

@@ -33,6 +33,8 @@ export const FACETS = [
   { param: 'issuer', filter: '发布机构', label: '发布机构', order: 'count' },
   { param: 'theme', filter: '主题', label: '主题', order: 'count' },
   { param: 'unit', filter: '责任单位', label: '责任单位', order: 'count' },
+  // The documents a document cites (src/lib/reference-index.ts), most cited first.
+  { param: 'basis', filter: '依据文件', label: '依据文件', order: 'count' },
 ] as const satisfies readonly Facet[];
 
 export type FacetParam = (typeof FACETS)[number]['param'];

@@ -62,6 +62,8 @@ export interface PolicyView {
   sourceFile: string | null;
   /** Pagefind's date sort key: YYYY-MM-DD, with 0000/00 for unknown parts. */
   sortDate: string;
+  /** The documents it cites, each by the title of its cited-document page (spellings met): the 依据文件 facet. */
+  citedTitles: string[];
   /** Each measure's text as the body gives it, without its 责任单位 line: for exports and year-over-year matching. */
   measureTexts: ReadonlyMap<string, string>;
 }
@@ -191,6 +193,13 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
       .filter((t): t is Theme => t !== undefined);
 
   const themeName = (slug: string): string => vocab.themes.bySlug.get(slug)?.name ?? slug;
+  const references = buildReferenceIndex(docs, {
+    places: vocab.placeLevels ?? { names: [] },
+    themesOfTitle: (title) => vocab.themes.match(title),
+    measureThemes: (slug, id) => themesByDoc.get(slug)?.get(id) ?? [],
+    measureText: (slug, id) => textsByDoc.get(slug)?.get(id) ?? '',
+    themeName,
+  });
   const hasSource = vocab.hasSource ?? (() => true);
   const sources = new Set<string>();
   const policies = new Map<string, PolicyView>();
@@ -231,6 +240,7 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
       sourceFile,
       sortDate: sortableDate(doc.data.date),
       measureTexts: textsByDoc.get(doc.slug) ?? new Map(),
+      citedTitles: [...new Set((references.basisOf.get(doc.slug) ?? []).map((b) => b.cited.title))],
     });
   }
 
@@ -240,13 +250,6 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
     type: buildFacet('type', summaries),
     issuer: buildFacet('issuer', summaries),
   };
-  const references = buildReferenceIndex(docs, {
-    places: vocab.placeLevels ?? { names: [] },
-    themesOfTitle: (title) => vocab.themes.match(title),
-    measureThemes: (slug, id) => themesByDoc.get(slug)?.get(id) ?? [],
-    measureText: (slug, id) => textsByDoc.get(slug)?.get(id) ?? '',
-    themeName,
-  });
   const knownYears = facets.year.values.filter((v) => v.known).map((v) => Number(v.label));
   return {
     docs: [...summaries].sort(byDateDesc),
