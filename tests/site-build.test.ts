@@ -236,6 +236,38 @@ describe('comparison and data pages', () => {
   });
 });
 
+describe('lineage pages (依据文件)', () => {
+  const JIYUAN = 'jiyuan-2018-jiaoyuju-gongzuo-yaodian';
+  it('list on a policy page the documents it cites, each linked to its cited-document page', () => {
+    const p = page(paths.policy(JIYUAN));
+    const section = byTag(p, 'section').find((s) => text(s).startsWith('本文件的依据'))!;
+    expect(text(section)).toContain('《济源市消除大班额专项规划(2016-2020年)》');
+    // Each appears in the list and again in the tree of documents above.
+    const links = [...new Set(hrefs(section, '/references/'))];
+    expect(links).toHaveLength(docs.find((d) => d.slug === JIYUAN)!.data.references.length);
+    for (const link of links) expect(pages.has(link), link).toBe(true);
+  });
+  it('give a cited document its page: citing document by place and year, level, and the way back down', () => {
+    const list = page(paths.references);
+    const link = byTag(list, 'a').find((a) => text(a) === '《深化新时代教育评价改革总体方案》')!;
+    const p = page(attr(link, 'href')!);
+    const body = text(p.tree as never);
+    const speech = docs.find((d) => d.slug === '2023-jiaoyuju-dangzu-shuji-juchang-zai-jiaoyu')!;
+    const item = byTag(p, 'li').find((li) => text(li).startsWith(speech.data.title))!;
+    expect(text(item)).toContain('落实');
+    expect(hrefs(p, '/policies/')).toContain(paths.policy('2023-jiaoyuju-dangzu-shuji-juchang-zai-jiaoyu'));
+    expect(body).toMatch(/层级.*(国家|未能判断)/su);
+  });
+  it('publish every citation as /data/references.json and .csv', () => {
+    const json = JSON.parse(readFileSync(join(DIST, 'data', 'references.json'), 'utf8')) as { count: number };
+    expect(json.count).toBe(docs.reduce((n, d) => n + d.data.references.length, 0));
+    expect(readFileSync(join(DIST, 'data', 'references.csv'), 'utf8').startsWith('\uFEFF引用文件,')).toBe(true);
+  });
+  it('show the follow-through column on the targets timeline', () => {
+    expect(text(page(paths.targets).tree as never)).toContain('后续报告');
+  });
+});
+
 describe('every page', () => {
   it('has one h1, a main landmark, a skip link, Chinese as its language and the search form', () => {
     for (const [path, p] of pages) {
