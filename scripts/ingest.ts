@@ -1,5 +1,6 @@
 /**
  * npm run ingest -- <files or folders> [--out DIR] [--sources DIR] [--force] [--json] [--review FILE]
+ *                   [--encoding NAME] [--max-input-mb N] [--max-docx-mb N] [--max-text-chars N]
  *
  * Turns raw policy documents (.txt, .md, .html, .docx; UTF-8 or GB18030) into
  * content/policies/<slug>.md and keeps a copy of each original under content/sources/.
@@ -11,17 +12,23 @@
  * On a terminal it shows one progress line instead of a line per file, and ends with a summary
  * (created / updated / unchanged / skipped / failed) and the review list: every document with a
  * title, issuer, place, date or type that is unknown or inferred, also written as CSV.
+ *
+ * One ingest at a time writes into an output folder (src/ingest/folder-lock.ts); a second one
+ * waits for the first to finish.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { lockFolder, LockError, removeLeftovers } from '../src/ingest/folder-lock.ts';
 import { ingestFile, type FileResult } from '../src/ingest/one.ts';
-import { SUPPORTED_EXTENSIONS } from '../src/ingest/read.ts';
+import { SUPPORTED_EXTENSIONS, type ReadOptions } from '../src/ingest/read.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 import { existingSlugs, writeAtomic, writePolicy, type WriteOutcome } from '../src/ingest/write.ts';
 import { ProgressLine } from '../src/ingest/progress.ts';
+import { CHINESE_ENCODINGS, chineseEncoding } from '../src/lib/chinese-encoding.ts';
 import type { Ingested } from '../src/lib/ingest.ts';
+import { DEFAULT_LIMITS, isLimitFlag, setLimit, type InputLimits } from '../src/lib/input-limits.ts';
 import { reviewCsv, reviewLine, reviewRows, type ReviewEntry } from '../src/lib/review.ts';
 
 interface Options {
@@ -32,16 +39,29 @@ interface Options {
   json: boolean;
   /** The review list's CSV file (default: beside the output folder). */
   review?: string;
+  /** Size limits and a forced encoding for the readers. */
+  read: ReadOptions & { limits: InputLimits };
 }
 
-const USAGE = 'usage: npm run ingest -- <files or folders> [--out DIR] [--sources DIR] [--force] [--json] [--review FILE]';
+const USAGE =
+  'usage: npm run ingest -- <files or folders> [--out DIR] [--sources DIR] [--force] [--json] [--review FILE] [--encoding NAME] [--max-input-mb N] [--max-docx-mb N] [--max-text-chars N]';
+
+/** How long an ingest waits for another one writing into the same folder. */
+const LOCK_WAIT_MS = 10 * 60_000;
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { inputs: [], out: 'content/policies', sources: 'content/sources', force: false, json: false };
+  const o: Options = { inputs: [], out: 'content/policies', sources: 'content/sources', force: false, json: false, read: { limits: { ...DEFAULT_LIMITS }, encoding: null } };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--force') o.force = true;
     else if (a === '--json') o.json = true;
+    else if (isLimitFlag(a) && a !== '--max-policy-mb') setLimit(o.read.limits, a, argv[++i]);
+    else if (a === '--encoding') {
+      const v = argv[++i];
+      const encoding = v === undefined ? null : chineseEncoding(v);
+      if (encoding === null) throw new Error(`--encoding needs one of ${CHINESE_ENCODINGS.join(', ')} (or gbk) (got ${v === undefined ? 'nothing' : `"${v}"`})`);
+      o.read.encoding = encoding;
+    }
     else if (a === '--out' || a === '--sources' || a === '--review') {
       const v = argv[++i];
       if (!v) throw new Error(`${a} needs a ${a === '--review' ? 'file' : 'folder'} name\n${USAGE}`);
@@ -75,7 +95,10 @@ function expand(inputs: string[]): { files: string[]; missing: string[]; skipped
           continue;
         }
       }
-      if (statSync(full).isDirectory()) walk(full, root);
+      const info = statSync(full);
+      if (info.isDirectory()) walk(full, root);
+      // A named pipe would block the read forever, a device never ends: only regular files are read.
+      else if (!info.isFile()) links.push(`warning: ${full}: skipped, ${info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : 'a device'}: only regular files are ingested`);
       else if (SUPPORTED_EXTENSIONS.includes(extname(name).toLowerCase())) files.push(full);
       else if (!name.startsWith('.')) skipped.push(full);
     }
@@ -86,6 +109,41 @@ function expand(inputs: string[]): { files: string[]; missing: string[]; skipped
     else files.push(input);
   }
   return { files, missing, skipped, links };
+}
+
+/**
+ * Why `dir` cannot be the folder written into, or null when it can: it must be a folder, or a
+ * path whose nearest existing part is one (the rest is created). Checked before anything is written.
+ */
+function notAFolder(flag: string, dir: string): string | null {
+  for (let p = resolve(dir); ; p = dirname(p)) {
+    let info;
+    try {
+      info = statSync(p);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(p) !== p) continue;
+      return `${flag} ${dir}: cannot be used (${code}): check the path and its permissions`;
+    }
+    if (info.isDirectory()) return null;
+    return p === resolve(dir)
+      ? `${flag} ${dir}: is a file, not a folder: give a folder (it is created when missing)`
+      : `${flag} ${dir}: ${p} is a file, not a folder: give a path inside a folder`;
+  }
+}
+
+/**
+ * Copies the original into place through a temporary file, so an interrupted copy leaves no
+ * half file; the final link fails rather than replace a file that is already there.
+ */
+function copyAtomic(from: string, to: string): void {
+  const tmp = `${to}.tmp-${process.pid}`;
+  try {
+    copyFileSync(from, tmp, constants.COPYFILE_EXCL);
+    linkSync(tmp, to);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }
 
 /** Where a symbolic link finally leads, or null when it leads nowhere (dangling, a loop). */
@@ -148,12 +206,12 @@ const PARALLEL_FROM = 64;
  * The results of `ingestFile` for every file, in input order, from worker processes (one per
  * core) when there are many files. `sourceFile` names the original as the ingest will keep it.
  */
-async function* extractAll(files: string[], sourceFile: (file: string) => string): AsyncGenerator<FileResult> {
+async function* extractAll(files: string[], sourceFile: (file: string) => string, read: ReadOptions): AsyncGenerator<FileResult> {
   const places = loadPlaces();
   const aliases = loadUnitAliases();
   const workers = Number(process.env.INGEST_WORKERS) || (files.length >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1);
   if (workers <= 1) {
-    for (const file of files) yield await ingestFile(file, sourceFile(file), places, aliases);
+    for (const file of files) yield await ingestFile(file, sourceFile(file), places, aliases, read);
     return;
   }
   const results = new Map<number, FileResult>();
@@ -163,7 +221,7 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
   const dispatch = (child: ChildProcess): void => {
     if (next < files.length) {
       const i = next++;
-      child.send({ i, file: files[i], sourceFile: sourceFile(files[i]!) });
+      child.send({ i, file: files[i], sourceFile: sourceFile(files[i]!), read });
     }
   };
   for (let k = 0; k < workers; k++) {
@@ -226,7 +284,44 @@ async function main(): Promise<number> {
     console.error(`ingest: ${(e as Error).message}`);
     return 2;
   }
+  if (!opts.json) {
+    const problem = notAFolder('--out', opts.out) ?? notAFolder('--sources', opts.sources);
+    if (problem !== null) {
+      console.error(`ingest: ${problem}`);
+      return 2;
+    }
+  }
   const { files, missing, skipped, links } = expand(opts.inputs);
+  if (opts.json || files.length === 0) return ingestAll(opts, files, missing, skipped, links);
+  mkdirSync(opts.out, { recursive: true });
+  let release: () => void;
+  try {
+    release = await lockFolder(opts.out, {
+      waitMs: LOCK_WAIT_MS,
+      onWait: (owner) => console.error(`ingest: waiting for another ingest into ${opts.out} (pid ${owner.pid}) to finish`),
+    });
+  } catch (e) {
+    if (!(e instanceof LockError)) throw e;
+    console.error(`ingest: ${e.message}`);
+    return 1;
+  }
+  removeLeftovers(opts.sources);
+  // An interrupted run (Ctrl-C, kill) leaves neither the lock nor a temporary file.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      release();
+      process.exit(code);
+    });
+  }
+  try {
+    return await ingestAll(opts, files, missing, skipped, links);
+  } finally {
+    release();
+  }
+}
+
+/** Ingests `files` (the output folder locked, when writing); prints what happened, returns the exit code. */
+async function ingestAll(opts: Options, files: string[], missing: string[], skipped: string[], links: string[]): Promise<number> {
   // On a terminal one progress line replaces the line per file; messages still print above it.
   const progress = process.stderr.isTTY && !opts.json && files.length > 1 ? new ProgressLine(process.stderr, files.length) : null;
   const warn = (line: string): void => (progress ? progress.log(line) : console.error(line));
@@ -254,7 +349,7 @@ async function main(): Promise<number> {
   };
   const provisional = new Map(files.map((f) => [f, slotOf(f).name]));
   let i = 0;
-  for await (let result of extractAll(files, (f) => provisional.get(f)!)) {
+  for await (let result of extractAll(files, (f) => provisional.get(f)!, opts.read)) {
     const file = files[i++]!;
     progress?.update(i);
     try {
@@ -265,7 +360,7 @@ async function main(): Promise<number> {
       const slot = slotOf(file);
       const sourceFile = slot.name;
       if (sourceFile !== provisional.get(file)) {
-        result = await ingestFile(file, sourceFile, loadPlaces(), loadUnitAliases());
+        result = await ingestFile(file, sourceFile, loadPlaces(), loadUnitAliases(), opts.read);
         if (!result.ok) {
           for (const w of result.warnings) warn(`warning: ${file}: ${w}`);
           throw new Error(result.message);
@@ -286,7 +381,7 @@ async function main(): Promise<number> {
       // The original is kept only for a document that went through, so a failed file leaves nothing.
       if (slot.copy) {
         mkdirSync(opts.sources, { recursive: true });
-        copyFileSync(file, slot.copy, constants.COPYFILE_EXCL);
+        copyAtomic(file, slot.copy);
       }
       outcomes[outcome]++;
       if (outcome !== 'kept-hand-edit') for (const row of reviewRows(doc.data)) review.push({ ...row, file, output: join(opts.out, `${slug}.md`) });

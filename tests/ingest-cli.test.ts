@@ -73,6 +73,20 @@ describe('npm run ingest', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('手工校对');
   });
 
+  it('counts any byte change as a hand edit, even a YAML comment that changes no field', () => {
+    const { out, sources } = workspace();
+    expect(ingest([SAMPLE, '--out', out, '--sources', sources]).code).toBe(0);
+    const file = join(out, 'jiyuan-2018-jiaoyuju-gongzuo-yaodian.md');
+    const edited = readFileSync(file, 'utf8').replace('\ntitle:', '\n# 已核对\ntitle:');
+    expect(edited).toContain('# 已核对');
+    writeFileSync(file, edited);
+    const again = ingest([SAMPLE, '--out', out, '--sources', sources]);
+    expect(again.stderr).toMatch(/skipped: .*jiyuan-2018-jiaoyuju-gongzuo-yaodian\.md was edited by hand.*--force/);
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    expect(ingest([SAMPLE, '--out', out, '--sources', sources, '--force']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toContain('已核对');
+  }, 60_000);
+
   it('rewrites an untouched generated file without complaint and keeps its slug', () => {
     const { out, sources } = workspace();
     ingest([SAMPLE, '--out', out, '--sources', sources]);

@@ -6,7 +6,7 @@
 import { ExtractionError, ingestText, type Ingested } from '../lib/ingest.ts';
 import type { PlaceIndex } from '../lib/places.ts';
 import type { AliasTable } from '../lib/units.ts';
-import { IngestError, readSource } from './read.ts';
+import { IngestError, readSource, type ReadOptions } from './read.ts';
 import { serialize } from './write.ts';
 
 export type FileResult =
@@ -15,12 +15,12 @@ export type FileResult =
   /** `message`: one line that starts with the file name; `warnings`: the read's, when it got that far. */
   | { ok: false; warnings: string[]; message: string };
 
-export async function ingestFile(file: string, sourceFile: string, places: PlaceIndex, aliases: AliasTable): Promise<FileResult> {
+export async function ingestFile(file: string, sourceFile: string, places: PlaceIndex, aliases: AliasTable, read: ReadOptions = {}): Promise<FileResult> {
   const warnings: string[] = [];
   try {
-    const read = await readSource(file);
-    warnings.push(...read.warnings);
-    const doc = ingestText(read.text, { sourceFile, places, aliases, pageTitle: read.pageTitle ?? null });
+    const source = await readSource(file, read);
+    warnings.push(...source.warnings);
+    const doc = ingestText(source.text, { sourceFile, places, aliases, pageTitle: source.pageTitle ?? null });
     // The file as it will be written (in the worker, when there is one: it is half the work).
     return { ok: true, warnings: [...warnings, ...doc.warnings], doc, text: serialize(doc.data, doc.body) };
   } catch (e) {

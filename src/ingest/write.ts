@@ -47,9 +47,10 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'kept-hand-edit
 /** Why an existing file may not be replaced, or null when it may. */
 export function handEditOf(path: string): string | null {
   if (!existsSync(path)) return null;
+  const text = readFileSync(path, 'utf8');
   let file: Frontmatter | null;
   try {
-    file = readFrontmatter(readFileSync(path, 'utf8'));
+    file = readFrontmatter(text);
   } catch (e) {
     if (e instanceof FrontmatterError) return `its frontmatter cannot be read (${e.message})`;
     throw e;
@@ -57,6 +58,10 @@ export function handEditOf(path: string): string | null {
   const stamp = file?.data.generated as { hash?: string } | undefined;
   if (!file || !stamp?.hash) return 'it was written by hand (it has no "generated" stamp)';
   if (stamp.hash !== contentHash(file.data, file.body)) return 'it was edited by hand since the ingest wrote it';
+  // The hash covers what the fields hold; a comment, a blank line or a re-quoted value changes
+  // only the bytes. Any byte change is a hand edit: the file must be exactly what the ingest
+  // writes for its own fields and body.
+  if (serialize(file.data as PolicyData, file.body) !== text) return 'it was edited by hand since the ingest wrote it (its text differs from what the ingest wrote)';
   return null;
 }
 

@@ -36,3 +36,44 @@ export function binaryReason(bytes: Uint8Array): string | null {
   }
   return null;
 }
+
+/** Whether a UTF-16 code unit is one running text is made of: ASCII text, CJK, CJK and full-width punctuation, general punctuation. */
+function textLike(unit: number): boolean {
+  return (
+    (unit >= 0x20 && unit < 0x7f) ||
+    (unit >= 0x09 && unit <= 0x0d) ||
+    (unit >= 0x4e00 && unit <= 0x9fff) ||
+    (unit >= 0x3400 && unit <= 0x4dbf) ||
+    (unit >= 0x3000 && unit <= 0x303f) ||
+    (unit >= 0xff00 && unit <= 0xffef) ||
+    (unit >= 0x2000 && unit <= 0x206f) ||
+    (unit >= 0x2460 && unit <= 0x24ff) ||
+    (unit >= 0x00a0 && unit <= 0x00ff)
+  );
+}
+
+/**
+ * `utf-16le` or `utf-16be` for UTF-16 text saved without a byte-order mark, else null. Such
+ * text has a regular NUL pattern: every ASCII character (newlines, digits, spaces) has a zero
+ * byte, always on the same side of the pair, and binary files have theirs on both. The code
+ * units read that way must then also be text: Chinese characters, punctuation and ASCII.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (hasUtf16Bom(bytes)) return null;
+  const n = Math.min(bytes.length, 65536) & ~1;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  // Little-endian puts the zero byte of an ASCII character second (odd offsets), big-endian first.
+  const endian = oddNuls >= 2 && evenNuls <= oddNuls * 0.02 ? 'utf-16le' : evenNuls >= 2 && oddNuls <= evenNuls * 0.02 ? 'utf-16be' : null;
+  if (endian === null) return null;
+  let text = 0;
+  for (let i = 0; i < n; i += 2) {
+    const unit = endian === 'utf-16le' ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
+    if (textLike(unit)) text++;
+  }
+  return text >= (n / 2) * 0.9 ? endian : null;
+}
