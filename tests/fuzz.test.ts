@@ -57,6 +57,8 @@ function survives(text: string): void {
     const doc = ingestText(text, ctx);
     expect(policySchema.safeParse(doc.data).success).toBe(true);
     expect(doc.body).not.toMatch(/(?<!\\)<script/i); // only the escaped form may appear
+    expect(doc.body).not.toMatch(/\{#\}/u); // every anchor has an id
+    for (const line of doc.body.split('\n')) if (line.startsWith('#')) expect(line).toMatch(/^#{1,6} \S/u);
   } catch (e) {
     if (!(e instanceof ExtractionError)) throw new Error(`ingest threw ${(e as Error).name}: ${(e as Error).message}`);
   }

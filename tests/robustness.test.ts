@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Element } from 'hast';
 import iconv from 'iconv-lite';
 import jsYaml from 'js-yaml';
@@ -200,11 +200,43 @@ describe('npm run check on hostile policy files', () => {
     writeFileSync(join(dir, 'sub', 'same.md'), policy());
     const lines = checkPolicyFolder(dir).problems.map(formatProblem);
     expect(lines).toEqual([
+      expect.stringMatching(/sub\/same\.md:1: policy files must be directly in .*, not in a subfolder: move it to .*\/same\.md \(or out of the folder\)$/),
       expect.stringMatching(/dup-measure\.md:\d+: measures\.1\.id: duplicate measure id "m1": every measure needs its own id$/),
       expect.stringMatching(/empty\.md:1: the file is empty/),
       expect.stringMatching(/missing-measure\.md:\d+: goals\.0\.measures\.1: goal "g1" points at measure "m9", which is not in measures: fix the id or add the measure$/),
-      expect.stringMatching(/sub\/same\.md:1: slug "same" is also used by .*same\.md: rename one of the files$/),
     ]);
+  });
+
+  it('rejects a policy file over the size limit outright, before reading its fields', () => {
+    const big = policy({ goals: '', measures: 'measures: []' }, `${'文字。'.repeat(1000)}\n`);
+    expect(checkPolicyBytes('big.md', utf8(big), { maxBytes: 4096 }).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^big\.md:1: the file is 0\.0 MB, over the limit of 0\.0 MB for a policy file: split it .*--max-policy-mb$/),
+    ]);
+    expect(checkPolicyBytes('big.md', utf8(big)).problems).toEqual([]);
+  });
+
+  it('rejects nesting the renderer cannot take, with the line, and lets ordinary nesting through', () => {
+    const body = `## 一、加强党建 {#s1}\n\n### 1. 学习 {#m1}\n\n内容。\n\n> 引文\n> > 引文中的引文\n\n- 一\n  - 二\n    - 三\n\n${'>'.repeat(2000)} 深\n`;
+    const lines = check('deep.md', policy({}, body));
+    const deepLine = policy({}, body).split('\n').findIndex((l) => l.startsWith('>>>>')) + 1;
+    expect(lines).toEqual([`deep.md:${deepLine}: block quotes or lists nested 2000 levels deep (at most 100): the page cannot be rendered; remove the extra ">" or list markers at the start of the line`]);
+    expect(check('lists.md', policy({}, `### 1. 学习 {#m1}\n\n${'- '.repeat(150)}深\n`))).toEqual([expect.stringMatching(/^lists\.md:\d+: block quotes or lists nested 150 levels deep/)]);
+    expect(check('fine.md', policy({}, body.replace(/>{2000} 深\n/u, '')))).toEqual([]);
+  });
+
+  it('names an unknown theme slug with its line, and impossible values', () => {
+    const themes = new Set(['xiaochu-dabane', 'kehou-fuwu']);
+    const measures = "measures:\n  - id: m1\n    number: '1.'\n    title: 学习\n    section: 加强党建\n    themes: [kehou-fuwu, no-such-theme]";
+    const lines = checkPolicyBytes('themes.md', utf8(policy({ measures })), { themes }).problems.map(formatProblem);
+    expect(lines).toEqual([
+      expect.stringMatching(/^themes\.md:21: measure "m1" lists theme "no-such-theme", which is not in content\/vocab\/themes\.yaml: use one of its slugs \(e\.g\. xiaochu-dabane, kehou-fuwu\) or add the theme there$/),
+    ]);
+    const targets = "targets:\n  - text: 内容\n    metric: 比例\n    comparator: '>='\n    value: .inf\n    unit: '%'\n    year: .nan\n    measure: m1";
+    const impossible = check('impossible.md', policy({ date: "date: '2024-02-31'", targets }));
+    expect(impossible).toContainEqual('impossible.md:6: date: date is not in the calendar (that month has fewer days): check the day');
+    expect(impossible).toContainEqual(expect.stringMatching(/^impossible\.md:\d+: targets\.0\.value: must be a finite number/));
+    expect(impossible).toContainEqual(expect.stringMatching(/^impossible\.md:\d+: targets\.0\.year: Expected number, received nan/));
+    expect(check('leap.md', policy({ date: "date: '2024-02-29'" }))).toEqual([]);
   });
 });
 
@@ -214,7 +246,10 @@ describe('the build on hostile content', () => {
     const dir = mkdtempSync(join(tmpdir(), 'robust-build-'));
     mkdirSync(join(dir, 'policies'));
     mkdirSync(join(dir, 'sources'));
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'policies', name), content);
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, 'policies', name)), { recursive: true });
+      writeFileSync(join(dir, 'policies', name), content);
+    }
     return { env: { POLICY_DIR: join(dir, 'policies'), SOURCES_DIR: join(dir, 'sources'), ASTRO_CACHE_DIR: join(dir, 'cache') }, dist: join(dir, 'dist') };
   }
 
@@ -226,13 +261,19 @@ describe('the build on hostile content', () => {
       'bad-yaml.md': policy({ docType: 'docType: [工作要点' }),
       'wrong-types.md': policy({ title: '', date: 'date: 2024' }),
       'missing-measure.md': policy({ goals: 'goals:\n  - id: g1\n    title: 加强党建\n    measures: [m9]' }),
+      'deep.md': policy({}, `### 1. 学习 {#m1}\n\n${'> '.repeat(2000)}深\n`),
+      'sub/nested.md': policy(),
+      'theme.md': policy({ measures: "measures:\n  - id: m1\n    number: '1.'\n    title: 学习\n    section: null\n    themes: [no-such-theme]" }),
     });
     const r = run('scripts/build.ts', ['--out-dir', kb.dist], kb.env);
     expect(r.code).not.toBe(0);
     expect(r.out).not.toMatch(/Stack trace/);
     expect(r.out).not.toMatch(STACK_FRAME);
-    expect(r.out).toMatch(/6 problems in the policy files of .* \(6 files\); the site is not built until they are fixed:/);
+    expect(r.out).toMatch(/9 problems in the policy files of .* \(8 files\); the site is not built until they are fixed:/);
     for (const line of [
+      /deep\.md:\d+: block quotes or lists nested 2000 levels deep/,
+      /sub\/nested\.md:1: policy files must be directly in .*, not in a subfolder: move it to/,
+      /theme\.md:\d+: measure "m1" lists theme "no-such-theme", which is not in content\/vocab\/themes\.yaml/,
       /binary\.md:1: not a text file/,
       /bad-yaml\.md:[89]: frontmatter is not valid YAML: .*: check the indentation, brackets and quotes there/,
       /empty\.md:1: the file is empty/,

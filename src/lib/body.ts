@@ -19,7 +19,8 @@ export function escapeMarkdown(text: string): string {
 function heading(depth: number, node: Node, id: string): string {
   // `一、全面…` and `(一)加强…` read as one; `1. 深入…` wants the space.
   const label = node.label ? escapeMarkdown(node.label) + (/[、)）是]$/u.test(node.label) ? '' : ' ') : '';
-  return `${'#'.repeat(Math.min(depth, 6))} ${label}${escapeMarkdown(node.title)} {#${id}}`;
+  // A node below the measures has no id: its heading gets no anchor rather than an empty `{#}`.
+  return `${'#'.repeat(Math.min(depth, 6))} ${label}${escapeMarkdown(node.title)}${id ? ` {#${id}}` : ''}`;
 }
 
 /** Renders the outline as Markdown; `depth` 2 is the top level (the page's h1 is the title). */

@@ -8,13 +8,22 @@
  * what a field holds (an unquoted 2024-01-05 is a timestamp to both); the `yaml` package, which
  * keeps positions, is only used to find the line of a problem.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, sep } from 'node:path';
 import { LineCounter, parseDocument, isNode, isScalar, type Document } from 'yaml';
 import type { ZodIssue, ZodTypeAny } from 'zod';
-import { binaryReason } from './bytes.ts';
+import { binaryReason, utf16WithoutBom } from './bytes.ts';
 import { FrontmatterError, readFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { DEFAULT_LIMITS, megabytes } from './input-limits.ts';
 import { policySchema, referenceIssues, SLUG_PATTERN, type PolicyData } from './schema.ts';
+
+/** What the check compares files against, beyond the schema. */
+export interface CheckOptions {
+  /** Slugs of content/vocab/themes.yaml; when given, a measure's `themes` must name only these. */
+  themes?: ReadonlySet<string>;
+  /** Bytes above which a policy file is refused (`--max-policy-mb`). */
+  maxBytes?: number;
+}
 
 export interface Problem {
   file: string;
@@ -77,8 +86,35 @@ function describeIssue(issue: ZodIssue, raw: Record<string, unknown>, literal: (
   return `${field}: ${issue.message}`;
 }
 
+/**
+ * Block quotes and lists nested deeper than this are refused: the Markdown renderer recurses
+ * once per level and overflows the stack somewhere past a thousand; a real document uses a few.
+ */
+export const MAX_NESTING = 100;
+
+/** Container levels a line opens: its `>` and list markers, and the list levels its indentation implies. */
+function nestingOf(line: string): number {
+  const indent = /^[ \t]*/u.exec(line)![0].replace(/\t/gu, '    ').length;
+  let depth = 0;
+  let i = indent === 0 ? 0 : /^[ \t]*/u.exec(line)![0].length;
+  for (;;) {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    if (line[i] === '>') {
+      depth++;
+      i++;
+      continue;
+    }
+    const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/u.exec(line.slice(i, i + 11));
+    if (!marker) break;
+    depth++;
+    i += marker[0].length;
+  }
+  // Nested lists written one per line are indented two or more spaces a level.
+  return depth === 0 ? 0 : depth + Math.floor(indent / 2);
+}
+
 /** Checks one policy file's text; `file` is only used in messages. */
-export function checkPolicyText(file: string, text: string): CheckedFile {
+export function checkPolicyText(file: string, text: string, options: CheckOptions = {}): CheckedFile {
   const slug = file.replace(/^.*\//u, '').replace(/\.md$/u, '');
   const problems: Problem[] = [];
   const add = (line: number, message: string, severity: Problem['severity'] = 'error'): void => {
@@ -165,6 +201,25 @@ export function checkPolicyText(file: string, text: string): CheckedFile {
       add(lineAtPath(['measures', i, 'id']), `measure "${m.id}" has no heading with {#${m.id}} in the body: add the anchor to its heading or remove the measure`);
     }
   }
+  let deepest = { depth: 0, line: 0 };
+  body.split('\n').forEach((l, i) => {
+    // Only lines that can open containers are measured: a cheap test first, as bodies can be long.
+    if (!/^[ \t]*(?:>|[-*+\d])/u.test(l)) return;
+    const depth = nestingOf(l);
+    if (depth > deepest.depth) deepest = { depth, line: bodyStart + i };
+  });
+  if (deepest.depth > MAX_NESTING) {
+    add(deepest.line, `block quotes or lists nested ${deepest.depth} levels deep (at most ${MAX_NESTING}): the page cannot be rendered; remove the extra ">" or list markers at the start of the line`);
+  }
+  if (data && options.themes) {
+    for (const [i, m] of data.measures.entries()) {
+      for (const [j, slug] of (m.themes ?? []).entries()) {
+        if (!options.themes.has(slug)) {
+          add(lineAtPath(['measures', i, 'themes', j]), `measure "${m.id}" lists theme "${slug}", which is not in content/vocab/themes.yaml: use one of its slugs (e.g. ${[...options.themes].slice(0, 3).join(', ')}) or add the theme there`);
+        }
+      }
+    }
+  }
   if (data) {
     const flat = body.replace(/\\(.)/gu, '$1');
     for (const [i, t] of data.targets.entries()) {
@@ -176,7 +231,7 @@ export function checkPolicyText(file: string, text: string): CheckedFile {
   return { file, slug, data, problems };
 }
 
-/** Bytes above which a policy file is probably several documents, or a data dump. */
+/** Bytes above which a policy file is probably several documents, or a data dump: a warning below the limit. */
 export const LARGE_FILE = 5 * 2 ** 20;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -187,13 +242,20 @@ const lenientUtf8 = new TextDecoder('utf-8');
  * problems of their own (the site would show U+FFFD where the bytes are broken); the text then
  * goes through {@link checkPolicyText}.
  */
-export function checkPolicyBytes(file: string, bytes: Uint8Array): CheckedFile {
+export function checkPolicyBytes(file: string, bytes: Uint8Array, options: CheckOptions = {}): CheckedFile {
   const slug = file.replace(/^.*\//u, '').replace(/\.md$/u, '');
   const only = (message: string): CheckedFile => ({ file, slug, data: null, problems: [{ file, line: 1, message, severity: 'error' }] });
   if (bytes.length === 0) return only('the file is empty (0 bytes): write the document into it, or delete it');
+  const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.policyBytes;
+  if (bytes.length > maxBytes) {
+    return only(
+      `the file is ${megabytes(bytes.length)}, over the limit of ${megabytes(maxBytes)} for a policy file: split it into one file per document; if it is one document, raise the limit with --max-policy-mb`,
+    );
+  }
+  if (utf16WithoutBom(bytes)) return only('UTF-16 without a byte-order mark: open it in an editor and save it as UTF-8');
   const binary = binaryReason(bytes);
   if (binary) return only(`not a text file (${binary}): policy files are UTF-8 Markdown; ingest the original with npm run ingest, or delete this file`);
-  const checked = checkDecoded(file, bytes);
+  const checked = checkDecoded(file, bytes, options);
   if (bytes.length > LARGE_FILE) {
     checked.problems.push({
       file,
@@ -205,18 +267,18 @@ export function checkPolicyBytes(file: string, bytes: Uint8Array): CheckedFile {
   return checked;
 }
 
-function checkDecoded(file: string, bytes: Uint8Array): CheckedFile {
+function checkDecoded(file: string, bytes: Uint8Array, options: CheckOptions): CheckedFile {
   let strict: string | null = null;
   try {
     strict = strictUtf8.decode(bytes);
   } catch {
     // Not UTF-8: below.
   }
-  if (strict !== null) return checkPolicyText(file, strict);
+  if (strict !== null) return checkPolicyText(file, strict, options);
   {
     // Not UTF-8: name the lines where the bytes are broken, and check the rest as it would be read.
     const text = lenientUtf8.decode(bytes);
-    const checked = checkPolicyText(file, text);
+    const checked = checkPolicyText(file, text, options);
     const broken: number[] = [];
     text.split('\n').forEach((l, i) => {
       if (l.includes('\uFFFD')) broken.push(i + 1);
@@ -252,13 +314,38 @@ export function checkAcross(files: CheckedFile[]): Problem[] {
   return problems;
 }
 
-/** Every `*.md` of a folder (and its subfolders), checked one by one and across: what `npm run check` prints. */
-export function checkPolicyFolder(dir: string): { files: CheckedFile[]; problems: Problem[] } {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+/**
+ * Every `*.md` of a folder, checked one by one and across: what `npm run check` prints. A page's
+ * address is its file name, so a policy file in a subfolder is a problem of its own (the build
+ * would have no address for it); so is a file name with a line break or other control character.
+ */
+export function checkPolicyFolder(dir: string, options: CheckOptions = {}): { files: CheckedFile[]; problems: Problem[] } {
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((n) => n.endsWith('.md'))
-    .sort()
-    .map((n) => checkPolicyBytes(join(dir, n), readFileSync(join(dir, n))));
-  return { files, problems: [...files.flatMap((f) => f.problems), ...checkAcross(files)] };
+    .sort();
+  const misplaced: Problem[] = [];
+  const files: CheckedFile[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (/[\u0000-\u001f\u007f]/u.test(name)) {
+      misplaced.push({ file: JSON.stringify(path), line: 1, severity: 'error', message: 'the file name holds a line break or another control character: rename it to a slug (lowercase ASCII letters, digits and dashes)' });
+      continue;
+    }
+    let info;
+    try {
+      info = statSync(path);
+    } catch (error) {
+      misplaced.push({ file: path, line: 1, severity: 'error', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): fix or remove it (a symbolic link to nowhere?)` });
+      continue;
+    }
+    if (!info.isFile()) continue;
+    if (name.includes(sep) || name.includes('/')) {
+      misplaced.push({ file: path, line: 1, severity: 'error', message: `policy files must be directly in ${dir}, not in a subfolder: move it to ${join(dir, basename(name))} (or out of the folder)` });
+      continue;
+    }
+    files.push(checkPolicyBytes(path, readFileSync(path), options));
+  }
+  return { files, problems: [...misplaced, ...files.flatMap((f) => f.problems), ...checkAcross(files)] };
 }
 
 /** `file:line: message` as editors and terminals understand it. */

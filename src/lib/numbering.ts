@@ -74,7 +74,8 @@ const PATTERNS: { kind: MarkerKind; re: RegExp }[] = [
   { kind: 'circled', re: new RegExp(`([${CIRCLED}])`, 'gu') },
   { kind: 'shi', re: new RegExp(`(${CN})是(?![是否])`, 'gu') },
   { kind: 'di', re: new RegExp(`第(${CN})[,，、:：]`, 'gu') },
-  { kind: 'dash', re: /(?:——|--|—)(?=\S)/gu },
+  // A lead-in dash is followed by text, not by more dashes: `---` and `——————` are rules.
+  { kind: 'dash', re: /(?:——|--|—)(?=[^\s\-—])/gu },
 ];
 
 /** Every candidate marker in `text`, in order of position (earlier kinds win at equal position). */

@@ -24,6 +24,17 @@ export type DocType = (typeof DOC_TYPES)[number];
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the document allows. */
 export const DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
+/** Whether a date of {@link DATE_PATTERN} is one the calendar has (no 2024-02-31, no 2023-02-29). */
+export function isCalendarDate(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  if (d === undefined) return true;
+  const day = new Date(Date.UTC(y!, m! - 1, d));
+  return day.getUTCMonth() === m! - 1 && day.getUTCDate() === d;
+}
+
+/** A number a target can hold: finite (YAML's .inf and .nan are numbers too, but no target's). */
+const finite = z.number().finite('must be a finite number (not .inf or .nan)');
+
 /** Anchor ids: ASCII letters, digits and dashes, starting with a letter. */
 export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
@@ -73,9 +84,9 @@ export const targetSchema = z.object({
   metric: z.string().min(1),
   comparator: z.enum(COMPARATORS),
   /** The number (or the lower bound of a range); null for 全面消除-style targets. */
-  value: z.number().nullable(),
+  value: finite.nullable(),
   /** Upper bound when comparator is `range`. */
-  valueMax: z.number().nullable().optional(),
+  valueMax: finite.nullable().optional(),
   /** %, 人, 所, 项, 元 …, or null. */
   unit: z.string().nullable(),
   /** Deadline year, or null when the text gives none. */
@@ -112,6 +123,7 @@ export const policySchema = z
     date: z
       .string()
       .regex(DATE_PATTERN, 'date must be YYYY, YYYY-MM or YYYY-MM-DD (or null when unknown)')
+      .refine(isCalendarDate, 'date is not in the calendar (that month has fewer days): check the day')
       .nullable(),
     docNumber: z.string().nullable(),
     docType: z.enum(DOC_TYPES),

@@ -186,6 +186,7 @@ export function buildStructure(body: string): Structure {
     stack[stack.length - 1]!.children.push(node);
     stack.push(node);
   }
+  dropEmpty(root);
   let measures = chooseMeasures(root);
   if (measures.size === 0 && hasTopicParagraphs(root)) {
     promoteParagraphs(root);
@@ -193,6 +194,22 @@ export function buildStructure(body: string): Structure {
     walk(root, (n) => { if (n.kind === 'paragraph-measure') measures.add(n); });
   }
   return { preamble, sections: root.children, measureKind: dominantKind(measures), measures, appendix };
+}
+
+/**
+ * A number with no text after it (a bare `1.` or `一、` line) is no item: it is dropped, and
+ * what was numbered under it joins the item before it (or its parent, when it is the first),
+ * so the document still goes through.
+ */
+function dropEmpty(node: Node): void {
+  const kept: Node[] = [];
+  for (const child of node.children) {
+    dropEmpty(child);
+    if (child.title.trim() !== '' || child.paragraphs.length > 0) kept.push(child);
+    else if (kept.length > 0) kept.at(-1)!.children.push(...child.children);
+    else kept.push(...child.children);
+  }
+  node.children = kept;
 }
 
 function walk(node: Node, visit: (n: Node, parent: Node) => void): void {

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkPolicyFolder, formatProblem } from '../lib/check.ts';
 import { readFrontmatter } from '../lib/frontmatter.ts';
+import { loadThemes } from './vocab.ts';
 
 /** An error Astro prints as its message only: the problems are the content's, not the code's. */
 export class ContentError extends Error {
@@ -65,7 +66,9 @@ export function policyLoader(dir: string): Loader {
  * (src/site/policy-body.ts); the site index reads it from the file (src/site/data.ts).
  */
 async function loadPolicies(dir: string, context: LoaderContext): Promise<void> {
-  const { files, problems } = checkPolicyFolder(dir);
+  // Theme slugs are checked here, as `npm run check` checks them, so a wrong one fails the build with its line.
+  const themes = new Set(loadThemes().map((t) => t.slug));
+  const { files, problems } = checkPolicyFolder(dir, { themes });
   const errors = problems.filter((p) => p.severity === 'error');
   for (const p of problems) if (p.severity === 'warning') context.logger.warn(formatProblem(p));
   if (errors.length > 0) throw new ContentError(contentErrorMessage(dir, errors.map(formatProblem), files.length));
