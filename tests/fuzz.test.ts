@@ -1,9 +1,13 @@
 /**
  * Property test of the ingest: random and mutated real text never makes it throw anything
- * but its own clear errors, and the CLI never writes outside the folders it is given.
+ * but its own clear errors, and the CLI never writes outside the folders it is given. The
+ * attack files of the robustness audit are made here, small, and go through together.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import * as OpenCC from 'opencc-js/cn2t';
+import { docxBomb, docxOfSize } from './support/zip.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,4 +93,61 @@ describe('ingest under random input', () => {
     const after = readdirSync(join(ROOT, 'content/policies')).map((n) => readFileSync(join(ROOT, 'content/policies', n), 'utf8'));
     expect(after).toEqual(before);
   });
+
+  it('takes the attack files of the audit together: exit 0 or 1, one line each, nothing written outside, no document lost', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fuzz-attacks-'));
+    const inbox = join(root, 'inbox');
+    const out = join(root, 'out');
+    mkdirSync(inbox);
+    mkdirSync(join(root, 'secret'));
+    writeFileSync(join(root, 'secret', 'token.txt'), samples[0]!);
+    const doc = (n: number): string => samples[0]!.replaceAll('济源市教育局', `第${n}区教育局`);
+    // Documents that must come through, whatever their encoding or oddities.
+    const good: Record<string, string | Buffer> = {
+      'plain.txt': doc(1),
+      'utf16-no-bom.txt': iconv.encode(doc(2), 'utf-16le'),
+      'big5.txt': iconv.encode(OpenCC.Converter({ from: 'cn', to: 'tw' })(doc(3)), 'big5'),
+      'bare-numbers.txt': doc(4).replace(/\n2[.．、]/u, '\n2.\n一、\n'),
+      'rules.txt': doc(5).replace(/\n(二、)/u, '\n---\n——————\n$1'),
+      'deep-quotes.txt': `${doc(6)}\n${'>'.repeat(2000)} 引文\n`,
+      'name\nwith-newline.txt': doc(7),
+      '..%2F..%2Fescape.txt': doc(8),
+      'small.docx': await docxOfSize(20_000),
+    };
+    for (const [name, content] of Object.entries(good)) writeFileSync(join(inbox, name), content);
+    // Files that must be refused or skipped, in one line each.
+    writeFileSync(join(inbox, 'bomb.docx'), await docxBomb(3 * 2 ** 20));
+    writeFileSync(join(inbox, 'liar.docx'), await docxOfSize(2 * 2 ** 20, 500));
+    symlinkSync(join(root, 'nowhere.txt'), join(inbox, 'dangling.txt'));
+    symlinkSync('loop.txt', join(inbox, 'loop.txt'));
+    symlinkSync(join(root, 'secret', 'token.txt'), join(inbox, 'outside.txt'));
+    spawnSync('mkfifo', [join(inbox, 'pipe.txt')]);
+    // A document edited by hand with nothing but a comment, from an earlier run.
+    const first = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/ingest.ts', join(inbox, 'plain.txt'), '--out', out, '--sources', join(root, 'src'), '--review', join(root, 'review.csv')], { cwd: ROOT, encoding: 'utf8' });
+    expect(first.status).toBe(0);
+    const [edited] = readdirSync(out);
+    const editedText = readFileSync(join(out, edited!), 'utf8').replace('\ntitle:', '\n# 已核对\ntitle:');
+    writeFileSync(join(out, edited!), editedText);
+
+    const r = spawnSync(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      ['scripts/ingest.ts', inbox, '--out', out, '--sources', join(root, 'src'), '--review', join(root, 'review.csv'), '--max-docx-mb', '1'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect([0, 1]).toContain(r.status);
+    expect(r.stderr).not.toMatch(/\n\s+at .+[(:]\d+/u);
+    const lines = r.stderr.split('\n').filter((l) => /^(error|warning):/u.test(l));
+    for (const name of ['bomb.docx', 'liar.docx', 'dangling.txt', 'loop.txt', 'outside.txt', 'pipe.txt']) {
+      expect(lines.filter((l) => l.includes(name)), name).toHaveLength(1);
+    }
+    expect(lines.find((l) => l.includes('bomb.docx'))).toMatch(/^error: .*bomb\.docx: refused before expanding it: .*over the limit of 1 MB/u);
+    // Nothing outside the given folders; the hand edit kept; every good document written and passing the check.
+    expect(readdirSync(root).sort()).toEqual(['inbox', 'out', 'review.csv', 'secret', 'src']);
+    expect(readFileSync(join(out, edited!), 'utf8')).toBe(editedText);
+    const made = readdirSync(out).filter((n) => n.endsWith('.md'));
+    expect(made).toHaveLength(Object.keys(good).length);
+    expect(readdirSync(out).filter((n) => !n.endsWith('.md'))).toEqual([]);
+    const check = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/check.ts', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(check.stderr).toMatch(/check: 9 files, 0 errors/u);
+  }, 240_000);
 });

@@ -21,7 +21,7 @@ function workspace(): { dir: string; out: string; sources: string } {
   return { dir, out: join(dir, 'policies'), sources: join(dir, 'sources') };
 }
 
-describe('npm run ingest', () => {
+describe('npm run ingest', { timeout: 120_000 }, () => {
   it('reports each bad file on one line, still ingests the good one, and exits 1', () => {
     const { dir, out, sources } = workspace();
     const inbox = join(dir, 'inbox');

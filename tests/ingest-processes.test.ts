@@ -106,7 +106,7 @@ describe('an ingest killed halfway', () => {
 });
 
 describe('input folders and output paths that are not what they seem', () => {
-  it('names a dangling link, a link loop and a named pipe in one line each, and ingests the rest', () => {
+  it('skips a dangling link, a link loop, a link out of the folder and a named pipe with one line each, and ingests the rest', () => {
     const root = mkdtempSync(join(tmpdir(), 'ingest-links-'));
     const inbox = documents(root, 'in', 1);
     symlinkSync(join(root, 'gone.txt'), join(inbox, 'dangling.txt'));
@@ -116,11 +116,21 @@ describe('input folders and output paths that are not what they seem', () => {
     const out = join(root, 'policies');
     const r = ingest([inbox, '--out', out, '--sources', join(root, 'sources')]);
     expect(r.out).not.toMatch(STACK_FRAME);
-    expect(r.code).toBe(1);
-    expect(r.out).toMatch(/error: .*dangling\.txt: a symbolic link \(to .*gone\.txt\) to something that does not exist: fix or remove the link\n/);
-    expect(r.out).toMatch(/error: .*loop\.txt: a symbolic link \(to loop\.txt\) that leads back to itself \(a loop\): remove the link\n/);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/warning: .*dangling\.txt: skipped, a symbolic link to nothing; .*\n/);
+    expect(r.out).toMatch(/warning: .*loop\.txt: skipped, a symbolic link to nothing; .*\n/);
     expect(r.out).toMatch(/warning: .*pipe\.txt: skipped, a named pipe \(FIFO\): only regular files are ingested\n/);
+    expect(r.out).toMatch(/warning: .*parent: skipped, a symbolic link leading out of /);
     expect(sourcesOf(out)).toEqual(['doc-0.txt']);
+  }, 60_000);
+
+  it('refuses a named pipe named on the command line instead of waiting on it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ingest-fifo-'));
+    spawnSync('mkfifo', [join(root, 'pipe.txt')]);
+    const r = ingest([join(root, 'pipe.txt'), '--out', join(root, 'policies'), '--sources', join(root, 'sources')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/error: .*pipe\.txt: not a regular file \(a named pipe \(FIFO\)\): ingest documents saved as ordinary files\n/);
+    expect(r.out).not.toMatch(STACK_FRAME);
   }, 60_000);
 
   it('refuses --out or --sources that name a file, before writing anything', () => {
