@@ -146,6 +146,11 @@ function copyAtomic(from: string, to: string): void {
   }
 }
 
+/** The line with its control characters (a line break in a file name) written as escapes, so it stays one line. */
+function oneLine(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f]/gu, (c) => JSON.stringify(c).slice(1, -1));
+}
+
 /** Where a symbolic link finally leads, or null when it leads nowhere (dangling, a loop). */
 function realTarget(link: string): string | null {
   try {
@@ -266,7 +271,7 @@ function reportReview(review: ReviewEntry[], opts: Options, written: number): vo
   for (const r of review) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
   if (byFile.size > 0) console.error(`review: ${byFile.size} documents have facts to check (unknown or inferred):`);
   const SHOWN = 20;
-  for (const [file, rows] of [...byFile].slice(0, SHOWN)) console.error(`  ${reviewLine(file, rows)}`);
+  for (const [file, rows] of [...byFile].slice(0, SHOWN)) console.error(`  ${oneLine(reviewLine(file, rows))}`);
   if (byFile.size > SHOWN) console.error(`  … and ${byFile.size - SHOWN} more`);
   if (opts.json || written === 0) return;
   const path = reviewPath(opts);
@@ -324,7 +329,8 @@ async function main(): Promise<number> {
 async function ingestAll(opts: Options, files: string[], missing: string[], skipped: string[], links: string[]): Promise<number> {
   // On a terminal one progress line replaces the line per file; messages still print above it.
   const progress = process.stderr.isTTY && !opts.json && files.length > 1 ? new ProgressLine(process.stderr, files.length) : null;
-  const warn = (line: string): void => (progress ? progress.log(line) : console.error(line));
+  // A file name can hold a line break: every message stays one line.
+  const warn = (line: string): void => (progress ? progress.log(oneLine(line)) : console.error(oneLine(line)));
   let failed = missing.length;
   for (const m of missing) warn(`error: ${m}: no such file or folder`);
   // A file named on the command line is an error when unsupported; one found in a folder is only skipped.
@@ -389,7 +395,7 @@ async function ingestAll(opts: Options, files: string[], missing: string[], skip
         kept++;
         warn(`skipped: ${join(opts.out, `${slug}.md`)} was edited by hand and is kept as it is; rerun with --force to overwrite it with a fresh ingest of ${file}`);
       } else if (!progress) {
-        console.log(`${outcome}: ${join(opts.out, `${slug}.md`)} (${doc.data.measures.length} measures, ${doc.data.targets.length} targets) from ${file}`);
+        console.log(oneLine(`${outcome}: ${join(opts.out, `${slug}.md`)} (${doc.data.measures.length} measures, ${doc.data.targets.length} targets) from ${file}`));
       }
     } catch (e) {
       failed++;

@@ -68,7 +68,8 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nu
     if (bytes[i + 1] === 0) oddNuls++;
   }
   // Little-endian puts the zero byte of an ASCII character second (odd offsets), big-endian first.
-  const endian = oddNuls >= 2 && evenNuls <= oddNuls * 0.02 ? 'utf-16le' : evenNuls >= 2 && oddNuls <= evenNuls * 0.02 ? 'utf-16be' : null;
+  // The other side has some too: 一 (U+4E00), frequent in policy text, has a zero low byte.
+  const endian = oddNuls >= 2 && evenNuls <= oddNuls * 0.25 ? 'utf-16le' : evenNuls >= 2 && oddNuls <= evenNuls * 0.25 ? 'utf-16be' : null;
   if (endian === null) return null;
   let text = 0;
   for (let i = 0; i < n; i += 2) {
