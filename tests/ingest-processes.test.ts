@@ -117,8 +117,8 @@ describe('input folders and output paths that are not what they seem', () => {
     const r = ingest([inbox, '--out', out, '--sources', join(root, 'sources')]);
     expect(r.out).not.toMatch(STACK_FRAME);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/warning: .*dangling\.txt: skipped, a symbolic link to nothing; .*\n/);
-    expect(r.out).toMatch(/warning: .*loop\.txt: skipped, a symbolic link to nothing; .*\n/);
+    expect(r.out).toMatch(/warning: .*dangling\.txt: skipped, a symbolic link that leads nowhere \(a missing target, or a loop\); .*\n/);
+    expect(r.out).toMatch(/warning: .*loop\.txt: skipped, a symbolic link that leads nowhere \(a missing target, or a loop\); .*\n/);
     expect(r.out).toMatch(/warning: .*pipe\.txt: skipped, a named pipe \(FIFO\): only regular files are ingested\n/);
     expect(r.out).toMatch(/warning: .*parent: skipped, a symbolic link leading out of /);
     expect(sourcesOf(out)).toEqual(['doc-0.txt']);
