@@ -6,8 +6,13 @@
  * served as a page, could not run a script, load a frame, or take the page elsewhere.
  */
 
+import type { AstroUserConfig } from 'astro';
+
+type CspOption = Exclude<NonNullable<AstroUserConfig['experimental']>['csp'], boolean | undefined>;
+type Directive = NonNullable<CspOption['directives']>[number];
+
 /** Directives besides script-src and style-src (those Astro writes with its hashes). */
-export const CSP_DIRECTIVES = [
+export const CSP_DIRECTIVES: Directive[] = [
   "default-src 'self'",
   "img-src 'self' data:",
   "frame-src 'none'",
@@ -20,9 +25,9 @@ export const CSP_DIRECTIVES = [
 export const CSP_SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
 
 /** The `experimental.csp` option of astro.config.mjs. */
-export const cspConfig = {
+export const cspConfig: CspOption = {
   algorithm: 'SHA-256',
   directives: CSP_DIRECTIVES,
   scriptDirective: { resources: CSP_SCRIPT_SOURCES },
   styleDirective: { resources: ["'self'"] },
-} as const;
+};
