@@ -3,13 +3,15 @@ import { alignByTheme } from '../src/lib/compare.ts';
 import { buildComparisons, buildPicker } from '../src/lib/comparison-data.ts';
 import type { PolicyDoc } from '../src/lib/documents.ts';
 import { buildSiteIndex } from '../src/lib/site-index.ts';
+import { metricIdentity } from '../src/lib/metric-identity.ts';
+import { groupLabel } from '../src/lib/target-compare.ts';
 import { loadSiteVocabulary } from '../src/site/vocab.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
 
 const vocab = loadSiteVocabulary();
 const comparisonsOf = (docs: PolicyDoc[]) => {
   const site = buildSiteIndex(docs, vocab);
-  return { site, c: buildComparisons(site, { themes: vocab.themes.themes, themesOf: (t) => vocab.themes.match(t) }) };
+  return { site, c: buildComparisons(site, { themes: vocab.themes.themes }) };
 };
 const samples = comparisonsOf(loadPolicies('content/policies'));
 const fixtures = comparisonsOf(loadPolicies(FIXTURE_POLICIES));
@@ -103,20 +105,27 @@ describe('year over year in the comparisons', () => {
 });
 
 describe('target comparison of the sample documents', () => {
-  it('puts the teacher rotation shares of 济源 and the 实施方案 in one table, highest first', () => {
-    const g = samples.c.targets.groups.find((x) => x.theme?.name === '教师交流轮岗' && x.kind === 'floor' && x.unit === '%')!;
-    expect(g.rows.map((r) => [r.doc.place, r.value])).toEqual([
-      ['福建省', 20],
-      ['济源市', 10],
-      ['福建省', 10],
+  it('groups only the targets of two documents that measure the same thing', () => {
+    expect(samples.c.targets.groups.map((g) => [groupLabel(g), g.rows.map((r) => [r.doc.place, r.value])])).toEqual([
+      ['残疾儿童少年入学率 · 不低于（下限） · %', [['福建省', 99], ['济源市', 95]]],
+      ['各学段家庭经济困难学生资助覆盖率 · 不低于（下限） · %', [['济源市', 100], ['福建省', 100]]],
     ]);
-    expect(g.places).toBe(2);
   });
 
-  it('never puts targets of different units in one group', () => {
+  it('mixes no metrics in a group: one quantity, one whole, one unit, one direction, two documents or more', () => {
     for (const g of samples.c.targets.groups) {
-      if (g.kind === 'eliminate') continue;
-      expect(new Set(g.rows.map((r) => (r.unit ?? '').normalize('NFKC').trim()))).toEqual(new Set([g.unit ?? '']));
+      expect(new Set(g.rows.map((r) => metricIdentity(r).key)).size).toBe(1);
+      expect(g.documents).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it('lists every other target as standing alone', () => {
+    const grouped = samples.c.targets.groups.reduce((n, g) => n + g.rows.length, 0);
+    expect(grouped + samples.c.targets.alone.length).toBe(samples.site.targets.rows.length);
+    const metrics = samples.c.targets.alone.map((t) => t.metric);
+    expect(metrics).toContain('骨干教师占交流轮岗教师总数比例');
+    expect(metrics).toContain('教师交流人数占应交流教职工总数比例');
+    expect(metrics).toContain('掌握运动技能');
+    expect(metrics).toContain('学会艺术技能');
   });
 });

@@ -11,7 +11,7 @@ const ORIGIN = 'https://kb.example';
 const vocab = loadSiteVocabulary();
 const contextOf = (docs: PolicyDoc[]) => {
   const site = buildSiteIndex(docs, vocab);
-  const comparisons = buildComparisons(site, { themes: vocab.themes.themes, themesOf: (t) => vocab.themes.match(t) });
+  const comparisons = buildComparisons(site, { themes: vocab.themes.themes });
   return { site, comparisons, origin: ORIGIN, roleOf: vocab.roleOf };
 };
 const samples = contextOf(loadPolicies('content/policies'));
@@ -63,12 +63,14 @@ describe('whole-base lists', () => {
   it('lists the targets and the comparable target groups with the same figures', () => {
     const targets = records(listFile(samples, 'targets', 'csv').body);
     expect(targets).toHaveLength(samples.site.stats.targets);
-    const groups = JSON.parse(listFile(samples, 'target-groups', 'json').body) as { count: number; alone: number; items: { doc: string; index: number; label: string; value: number | null }[] };
-    expect(groups.count).toBe(groups.items.length);
-    // Every target is either in a group (a target can serve two themes) or alone.
-    const grouped = new Set(groups.items.map((i) => `${i.doc}#${i.index}`));
-    expect(grouped.size + groups.alone).toBe(samples.site.stats.targets);
-    expect(groups.items.some((i) => i.label === '教师交流轮岗 · 不低于（下限） · %' && i.value === 20)).toBe(true);
+    const groups = JSON.parse(listFile(samples, 'target-groups', 'json').body) as { count: number; groups: number; alone: number; items: { group: string | null; doc: string; index: number; label: string; value: number | null }[] };
+    // Every target once: in its group, or standing alone.
+    expect(groups.count).toBe(samples.site.stats.targets);
+    expect(new Set(groups.items.map((i) => `${i.doc}#${i.index}`)).size).toBe(samples.site.stats.targets);
+    expect(groups.items.filter((i) => i.group === null)).toHaveLength(groups.alone);
+    expect(new Set(groups.items.flatMap((i) => (i.group === null ? [] : [i.group]))).size).toBe(groups.groups);
+    expect(groups.items.some((i) => i.label === '残疾儿童少年入学率 · 不低于（下限） · %' && i.value === 99)).toBe(true);
+    expect(groups.items.find((i) => i.value === 20 && i.doc === 'tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng')?.label).toBe('无同类可比');
   });
 });
 

@@ -196,12 +196,15 @@ describe('comparison and data pages', () => {
     expect(new Set(boxes)).toEqual(new Set(docs.map((d) => d.slug)));
     expect(text(p.tree as never)).toContain('济源市 · 2018年 · 工作要点');
   });
-  it('put the teacher rotation shares of two places in one table on /targets/compare/, linked to their marks', () => {
+  it('put the enrolment rates of disabled children of two documents in one table on /targets/compare/, and list the rest alone', () => {
     const p = page(paths.targetsCompared);
-    const section = byTag(p, 'section', 'target-group').find((s) => text(s).startsWith('教师交流轮岗 · 不低于（下限） · %'))!;
+    const sections = byTag(p, 'section', 'target-group');
+    const section = sections.find((s) => text(s).startsWith('残疾儿童少年入学率 · 不低于（下限） · %'))!;
     expect(section).toBeDefined();
+    const alone = sections.find((s) => text(s).startsWith('无同类可比'))!;
+    expect(hrefs(alone, '/policies/')).toContain('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#target-2');
     const links = hrefs(section, '/policies/').filter((h) => h.includes('#target-'));
-    expect(links).toContain('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#target-2');
+    expect(links).toContain('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/#target-1');
     expect(links.some((h) => h.startsWith('/policies/tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng/#target-'))).toBe(true);
   });
   it('link every document’s data from /data/ and from its page, as CSV with a BOM and as JSON', () => {

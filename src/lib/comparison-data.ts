@@ -65,8 +65,6 @@ export interface Comparisons {
 export interface ComparisonVocabulary {
   /** Themes in vocabulary order: the rows of a comparison. */
   themes: readonly Theme[];
-  /** Theme slugs a text names (the theme matcher). */
-  themesOf: (text: string) => readonly string[];
 }
 
 const changeMeasure = (m: { id: string; number: string; title: string }): ChangeMeasure => ({ id: m.id, number: m.number, title: m.title });
@@ -194,7 +192,6 @@ export function targetInputs(site: SiteIndex): TargetInput[] {
     text: r.target.text,
     requirement: r.requirement,
     measure: r.measure === null ? null : changeMeasure(r.measure),
-    measureText: r.measure === null ? '' : (site.policies.get(r.doc.slug)?.measureTexts.get(r.measure.id) ?? ''),
   }));
 }
 
@@ -205,6 +202,6 @@ export function buildComparisons(site: SiteIndex, vocab: ComparisonVocabulary): 
   const { picker, shards } = buildPicker(site.docs, vocab.themes);
   const changes = buildChanges(site);
   const previousOf = new Map([...changes].map(([slug, c]) => [slug, c.previous.slug]));
-  const targets = compareTargets(targetInputs(site), vocab.themesOf, vocab.themes);
+  const targets = compareTargets(targetInputs(site));
   return { picker, docs, shards, changes, previousOf, targets };
 }

@@ -4,7 +4,8 @@
  * what this module makes; the shapes are documented in exports.ts and the README.
  */
 import type { Comparisons } from './comparison-data.ts';
-import { groupLabel, KIND_LABELS } from './target-compare.ts';
+import { metricIdentity } from './metric-identity.ts';
+import { ALONE_LABEL, DIRECTION_LABELS, groupLabel, type TargetGroup, type TargetInput } from './target-compare.ts';
 import { CSV_TYPE, recordsToCsv, type CsvColumn } from './csv.ts';
 import {
   API_VERSION,
@@ -84,12 +85,17 @@ export interface ChangeRecord {
   similarity: number | null;
 }
 
+/** Version of /data/target-groups.json: 2 since groups are metric identities and alone targets are listed. */
+export const TARGET_GROUPS_VERSION = 2;
+
 /** One target in a group of comparable targets. */
 export interface TargetGroupRecord {
-  group: string;
+  /** The group's metric identity key; null for a target that stands alone (no other document has a comparable one). */
+  group: string | null;
+  /** The group's heading, or 无同类可比. */
   label: string;
-  theme: string | null;
-  kind: string;
+  /** 不低于（下限）, 不高于（上限）, 增长, 减少 or 消除期限. */
+  direction: string;
   unit: string | null;
   doc: string;
   place: string;
@@ -133,6 +139,8 @@ const CHANGE_COLUMNS: CsvColumn<ChangeRecord>[] = [
 
 const TARGET_GROUP_COLUMNS: CsvColumn<TargetGroupRecord>[] = [
   { header: '分组', value: (r) => r.label },
+  { header: '要求方向', value: (r) => r.direction },
+  { header: '单位', value: (r) => r.unit },
   { header: '地区', value: (r) => r.place },
   { header: '年份', value: (r) => r.year ?? UNKNOWN },
   { header: '类型', value: (r) => r.docType },
@@ -153,15 +161,15 @@ const themeName = (ctx: DataContext) => {
 
 const views = (ctx: DataContext) => ctx.site.docs.map((d) => ctx.site.policies.get(d.slug)!);
 
-/** Every target of the comparison tables, one record per row. */
+/** Every target: those of the comparison tables group by group, then those standing alone. */
 export function targetGroupRecords(ctx: DataContext): TargetGroupRecord[] {
-  return ctx.comparisons.targets.groups.flatMap((g) =>
-    g.rows.map((r) => ({
-      group: g.key,
-      label: groupLabel(g),
-      theme: g.theme?.slug ?? null,
-      kind: KIND_LABELS[g.kind],
-      unit: g.unit,
+  const record = (r: TargetInput, group: TargetGroup | null): TargetGroupRecord => {
+    const id = metricIdentity(r);
+    return {
+      group: group?.key ?? null,
+      label: group === null ? ALONE_LABEL : groupLabel(group),
+      direction: DIRECTION_LABELS[id.direction],
+      unit: id.unit,
       doc: r.doc.slug,
       place: r.doc.place,
       year: r.doc.year,
@@ -174,8 +182,10 @@ export function targetGroupRecords(ctx: DataContext): TargetGroupRecord[] {
       deadline: r.year,
       text: r.text,
       url: `${ctx.origin}${paths.anchor(r.doc.slug, targetAnchor(r.index))}`,
-    })),
-  );
+    };
+  };
+  const { groups, alone } = ctx.comparisons.targets;
+  return [...groups.flatMap((g) => g.rows.map((r) => record(r, g))), ...alone.map((r) => record(r, null))];
 }
 
 /** /data/<name>.json or .csv: one list of the whole base. */
@@ -205,7 +215,8 @@ export function listFile(ctx: DataContext, name: ListName, format: DataFormat): 
     }
     case 'target-groups': {
       const items = targetGroupRecords(ctx);
-      return format === 'json' ? json({ ...listExport(items), alone: ctx.comparisons.targets.alone }) : csv(items, TARGET_GROUP_COLUMNS);
+      // Version 2: groups by metric identity, not theme (`theme` and `kind` gave way to `direction`); alone targets are items too.
+      return format === 'json' ? json({ ...listExport(items), version: TARGET_GROUPS_VERSION, groups: ctx.comparisons.targets.groups.length, alone: ctx.comparisons.targets.alone.length }) : csv(items, TARGET_GROUP_COLUMNS);
     }
     case 'references': {
       const items = referenceRecords(ctx.site.references, origin);

@@ -1,43 +1,27 @@
 /**
- * Targets compared across places and years: the same kind of requirement on the same topic
- * in one table (教师交流轮岗, at least …%: 10% in one plan, 20% in another; 消除大班额 by
- * which year).
+ * Targets compared across places and years: targets that measure the same thing, side by side
+ * (残疾儿童少年入学率, at least …%: 95% in one plan, 99% in another).
  *
- * What counts as comparable, and why:
- *   - the topic is a theme of the vocabulary found in the target's own words: its metric,
- *     else its sentence as extracted, else the sentence of the measure text it stands in.
- *     The measure's themes are not used: a measure on 信息化 and 教师队伍 would otherwise put
- *     its broadband target beside teacher rotation. Targets with no theme are compared only
- *     with targets whose metric is written the same (after removing punctuation);
- *   - the kind of requirement: a floor (≥, >, =, range), a ceiling (≤, <), a change
- *     (increase, decrease) or an elimination (compared by deadline);
- *   - the unit: 10% and 10 人 are never in one table. Eliminations need no unit.
- * A group is shown only when it holds two targets or more.
+ * Targets are grouped by metric identity (src/lib/metric-identity.ts): the measured quantity,
+ * its denominator, the unit and the direction. Never by theme alone: 骨干教师占交流轮岗教师
+ * 总数的比例 and 交流人数占应交流教职工总数的比例 share a theme and measure different things.
+ * A group is shown only when targets of two documents or more fall in it; every other target
+ * is listed as standing alone, so nothing is hidden and nothing is compared with its own kin.
  */
+import { metricIdentity, type Direction } from './metric-identity.ts';
 import type { Comparator } from './schema.ts';
-import { normalizeText } from './similarity.ts';
 
-export type RequirementKind = 'floor' | 'ceiling' | 'change' | 'eliminate';
-
-const KIND_OF: Readonly<Record<Comparator, RequirementKind>> = {
-  '>=': 'floor',
-  '>': 'floor',
-  '=': 'floor',
-  range: 'floor',
-  '<=': 'ceiling',
-  '<': 'ceiling',
-  increase: 'change',
-  decrease: 'change',
-  eliminate: 'eliminate',
-};
-
-/** How a kind of requirement is named in a group's heading. */
-export const KIND_LABELS: Readonly<Record<RequirementKind, string>> = {
+/** How a direction is named in a group's heading. */
+export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
   floor: '不低于（下限）',
   ceiling: '不高于（上限）',
-  change: '增减幅度',
+  increase: '增长',
+  decrease: '减少',
   eliminate: '消除期限',
 };
+
+/** What the target-group export says of a target that stands alone. */
+export const ALONE_LABEL = '无同类可比';
 
 /** A target with what its row shows. */
 export interface TargetInput {
@@ -53,19 +37,17 @@ export interface TargetInput {
   text: string;
   requirement: string;
   measure: { id: string; number: string; title: string } | null;
-  /** The text of the measure the target belongs to, to find the sentence it stands in. */
-  measureText: string;
 }
 
-/** One table of comparable targets. */
+/** One table of comparable targets: one metric identity, two documents or more. */
 export interface TargetGroup {
-  /** Stable id: theme or metric, kind and unit. */
+  /** Stable id: the metric identity key. */
   key: string;
-  /** The theme, or null for a group of targets with the same metric and no theme. */
-  theme: { slug: string; name: string } | null;
-  /** The metric, for a group without a theme. */
-  metric: string | null;
-  kind: RequirementKind;
+  /** The measured quantity as the documents write it (the shortest wording of the group). */
+  metric: string;
+  /** The whole the quantity is a share of, as written; null when the targets name none. */
+  denominator: string | null;
+  direction: Direction;
   unit: string | null;
   /** Targets in order of the requirement: highest floor first, lowest ceiling first, earliest deadline first. */
   rows: TargetInput[];
@@ -75,33 +57,11 @@ export interface TargetGroup {
 
 export interface TargetComparison {
   groups: TargetGroup[];
-  /** Targets that have nothing to be compared with. */
-  alone: number;
+  /** Targets no other document has a comparable target for, in input order. */
+  alone: TargetInput[];
 }
 
-/** The sentence of `text` (split at 。；;！？ and line breaks) that contains `needle`, or null when it is not there. */
-export function sentenceAround(text: string, needle: string): string | null {
-  const at = text.indexOf(needle);
-  if (at < 0) return null;
-  const stops = /[。；;！？!?\n]/gu;
-  let start = 0;
-  let end = text.length;
-  for (const m of text.matchAll(stops)) {
-    const i = m.index;
-    if (i < at) start = i + 1;
-    else if (i >= at + needle.length) {
-      end = i + 1;
-      break;
-    }
-  }
-  return text.slice(start, end);
-}
-
-function unitKey(unit: string | null): string {
-  return unit === null ? '' : unit.normalize('NFKC').trim();
-}
-
-function order(kind: RequirementKind): (a: TargetInput, b: TargetInput) => number {
+function order(direction: Direction): (a: TargetInput, b: TargetInput) => number {
   const byValue = (a: TargetInput, b: TargetInput, dir: 1 | -1): number => {
     if (a.value === b.value) return 0;
     if (a.value === null) return 1;
@@ -112,69 +72,53 @@ function order(kind: RequirementKind): (a: TargetInput, b: TargetInput) => numbe
     a.year === b.year ? 0 : a.year === null ? 1 : b.year === null ? -1 : a.year - b.year;
   const tail = (a: TargetInput, b: TargetInput): number =>
     (a.doc.place < b.doc.place ? -1 : a.doc.place > b.doc.place ? 1 : 0) || (b.doc.year ?? 0) - (a.doc.year ?? 0) || (a.doc.slug < b.doc.slug ? -1 : a.doc.slug > b.doc.slug ? 1 : 0) || a.index - b.index;
-  if (kind === 'eliminate') return (a, b) => byYear(a, b) || tail(a, b);
-  if (kind === 'ceiling') return (a, b) => byValue(a, b, 1) || byYear(a, b) || tail(a, b);
+  if (direction === 'eliminate') return (a, b) => byYear(a, b) || tail(a, b);
+  if (direction === 'ceiling') return (a, b) => byValue(a, b, 1) || byYear(a, b) || tail(a, b);
   return (a, b) => byValue(a, b, -1) || byYear(a, b) || tail(a, b);
 }
 
-/**
- * Groups targets into comparable tables; `themesOf(text)` gives the theme slugs a text names
- * (the theme vocabulary's matcher), `themeName(slug)` its name. Linear in the targets apart
- * from the sorts.
- */
-export function compareTargets(
-  targets: readonly TargetInput[],
-  themesOf: (text: string) => readonly string[],
-  themeOrder: readonly { slug: string; name: string }[],
-): TargetComparison {
-  const groups = new Map<string, TargetGroup>();
-  const add = (key: string, make: () => Omit<TargetGroup, 'rows' | 'documents' | 'places' | 'key'>, t: TargetInput): void => {
-    let g = groups.get(key);
+const shortest = (words: readonly string[]): string =>
+  words.reduce((best, w) => ([...w].length < [...best].length ? w : best));
+
+/** Groups targets by metric identity; a group needs two documents. Linear in the targets apart from the sorts. */
+export function compareTargets(targets: readonly TargetInput[]): TargetComparison {
+  const byKey = new Map<string, { rows: TargetInput[]; quantities: string[]; denominators: string[]; direction: Direction; unit: string | null }>();
+  for (const t of targets) {
+    const id = metricIdentity(t);
+    let g = byKey.get(id.key);
     if (!g) {
-      g = { key, ...make(), rows: [], documents: 0, places: 0 };
-      groups.set(key, g);
+      g = { rows: [], quantities: [], denominators: [], direction: id.direction, unit: id.unit };
+      byKey.set(id.key, g);
     }
     g.rows.push(t);
-  };
-  const themeBySlug = new Map(themeOrder.map((t) => [t.slug, t]));
-  for (const t of targets) {
-    const kind = KIND_OF[t.comparator];
-    const unit = kind === 'eliminate' ? null : unitKey(t.unit) || null;
-    const sentence = sentenceAround(t.measureText, t.text);
-    let themes = themesOf(t.metric);
-    if (themes.length === 0) themes = themesOf(t.text);
-    if (themes.length === 0 && sentence !== null) themes = themesOf(sentence);
-    const known = themes.filter((s) => themeBySlug.has(s));
-    if (known.length > 0) {
-      for (const slug of known) add(`${slug}:${kind}:${unit ?? ''}`, () => ({ theme: themeBySlug.get(slug)!, metric: null, kind, unit }), t);
-    } else {
-      const metric = normalizeText(t.metric);
-      add(`=${metric}:${kind}:${unit ?? ''}`, () => ({ theme: null, metric: t.metric, kind, unit }), t);
-    }
+    g.quantities.push(id.quantity);
+    if (id.denominator !== null) g.denominators.push(id.denominator);
   }
-  const themeRank = new Map(themeOrder.map((t, i) => [t.slug, i]));
-  const kindRank: Record<RequirementKind, number> = { floor: 0, ceiling: 1, change: 2, eliminate: 3 };
-  const shown: TargetGroup[] = [];
-  const inShown = new Set<TargetInput>();
-  for (const g of groups.values()) {
-    if (g.rows.length < 2) continue;
-    g.rows.sort(order(g.kind));
-    g.documents = new Set(g.rows.map((r) => r.doc.slug)).size;
-    g.places = new Set(g.rows.map((r) => r.doc.place)).size;
-    shown.push(g);
-    for (const r of g.rows) inShown.add(r);
+  const groups: TargetGroup[] = [];
+  const grouped = new Set<TargetInput>();
+  for (const [key, g] of byKey) {
+    const documents = new Set(g.rows.map((r) => r.doc.slug)).size;
+    if (documents < 2) continue;
+    g.rows.sort(order(g.direction));
+    for (const r of g.rows) grouped.add(r);
+    groups.push({
+      key,
+      metric: shortest(g.quantities),
+      denominator: g.denominators.length > 0 ? shortest(g.denominators) : null,
+      direction: g.direction,
+      unit: g.unit,
+      rows: g.rows,
+      documents,
+      places: new Set(g.rows.map((r) => r.doc.place)).size,
+    });
   }
-  shown.sort(
-    (a, b) =>
-      (a.theme ? (themeRank.get(a.theme.slug) ?? 0) : themeOrder.length) - (b.theme ? (themeRank.get(b.theme.slug) ?? 0) : themeOrder.length) ||
-      (a.metric ?? '').localeCompare(b.metric ?? '') ||
-      kindRank[a.kind] - kindRank[b.kind] ||
-      (a.unit ?? '').localeCompare(b.unit ?? ''),
-  );
-  return { groups: shown, alone: targets.filter((t) => !inShown.has(t)).length };
+  const rank: Record<Direction, number> = { floor: 0, ceiling: 1, increase: 2, decrease: 3, eliminate: 4 };
+  groups.sort((a, b) => b.documents - a.documents || a.metric.localeCompare(b.metric, 'zh-Hans-CN') || rank[a.direction] - rank[b.direction] || (a.unit ?? '').localeCompare(b.unit ?? ''));
+  return { groups, alone: targets.filter((t) => !grouped.has(t)) };
 }
 
-/** The heading of a group: 教师交流轮岗 · 不低于（下限） · %. */
-export function groupLabel(g: Pick<TargetGroup, 'theme' | 'metric' | 'kind' | 'unit'>): string {
-  return [g.theme?.name ?? g.metric ?? '', KIND_LABELS[g.kind], g.unit ?? ''].filter(Boolean).join(' · ');
+/** The heading of a group: 骨干教师（占交流轮岗教师总数） · 不低于（下限） · %. */
+export function groupLabel(g: Pick<TargetGroup, 'metric' | 'denominator' | 'direction' | 'unit'>): string {
+  const metric = g.denominator === null ? g.metric : `${g.metric}（占${g.denominator}）`;
+  return [metric, DIRECTION_LABELS[g.direction], g.unit ?? ''].filter(Boolean).join(' · ');
 }

@@ -46,7 +46,7 @@ export function getSite(): Promise<SiteIndex> {
 /** The comparison data (picker, per-document columns, year over year, target groups), built on first use. */
 export function getComparisons(): Promise<Comparisons> {
   comparisons ??= getSite().then((s) =>
-    buildComparisons(s, { themes: vocabulary.themes.themes, themesOf: (text) => vocabulary.themes.match(text) }),
+    buildComparisons(s, { themes: vocabulary.themes.themes }),
   );
   return comparisons;
 }
