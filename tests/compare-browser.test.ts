@@ -113,13 +113,29 @@ describe('the comparison page', () => {
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.startsWith(BOM)).toBe(true);
     const rows = parseCsv(text);
-    expect(rows[0]![0]).toBe('主题');
-    expect(rows[0]![1]).toContain('济源市教育局2018年工作要点');
-    expect(rows[1]![1]).toBe(`${site.url}/policies/${JIYUAN}/`);
+    expect(rows[0]!.slice(0, 2)).toEqual(['视图', `全部主题行：${await rowCount(page)} 行`]);
+    expect(rows[1]![0]).toBe('主题');
+    expect(rows[1]![1]).toContain('济源市教育局2018年工作要点');
+    expect(rows[2]![1]).toBe(`${site.url}/policies/${JIYUAN}/`);
     const rotation = rows.find((r) => r[0] === '教师交流轮岗')!;
     expect(rotation[1]).toContain('23. 探索教师管理新机制');
     expect(rotation[2]).toContain('不低于 20%');
-    expect(rows.length - 2).toBe(await rowCount(page));
+    expect(rows.length - 3).toBe(await rowCount(page));
+    await page.close();
+  });
+
+  it('says what differs on the page, and downloads only the differences in the 只看差异 view, saying so', async () => {
+    const page = await open(`/compare/?docs=${JIYUAN},${FANGAN}&diff=1`);
+    await waitForTable(page, 2);
+    const special = page.locator('#compare-table tbody tr', { hasText: '特殊教育' });
+    expect(await special.locator('.diff-words li').allTextContents()).toEqual(['残疾儿童少年入学率：济源市2018年：≥95% vs 福建省：≥99%']);
+    const shown = await rowCount(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+    expect(download.suggestedFilename()).toBe('对标分析-济源市2018-福建省-只看差异.csv');
+    const rows = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    expect(rows[0]![1]).toMatch(new RegExp(`^只看差异：\\d+ 个主题行中存在差异的 ${shown} 行$`, 'u'));
+    expect(rows.length - 3).toBe(shown);
+    expect(rows.find((r) => r[0] === '特殊教育')!.at(-1)).toBe('残疾儿童少年入学率：济源市2018年：≥95% vs 福建省：≥99%');
     await page.close();
   });
 

@@ -12,7 +12,9 @@ import {
   NOT_COVERED,
   parseCompareState,
   serializeCompareState,
+  shortLabels,
   UNTHEMED_LABEL,
+  visibleRows,
   type CompareDoc,
   type CompareMeasure,
   type CompareTarget,
@@ -28,8 +30,9 @@ const THEMES: ThemeRef[] = [
   theme('teshu-jiaoyu', '特殊教育'),
 ];
 
-function target(metric: string, requirement: string, year: number | null = null, anchor = 'target-1'): CompareTarget {
-  return { metric, requirement, year, anchor };
+/** A target whose measured quantity is its metric; `scale` is its unit and direction. */
+function target(metric: string, short: string, year: number | null = null, scale = '%|floor', anchor = 'target-1'): CompareTarget {
+  return { metric, requirement: short, short, quantity: metric, scale, year, anchor };
 }
 
 function measure(id: string, title: string, targets: CompareTarget[] = [], units: string[] = [], number = `${id.slice(1)}.`): CompareMeasure {
@@ -56,8 +59,8 @@ function doc(slug: string, over: Partial<CompareDoc> = {}): CompareDoc {
 // only the first on 课后服务, each with a measure outside every theme.
 const jiyuan = doc('jiyuan-2018', {
   measures: [
-    measure('m1', '消除大班额', [target('56人及以上大班额', '全面消除', 2020)], ['市教育局']),
-    measure('m2', '推进教师交流', [target('教师交流比例', '不低于 10%')], ['市教育局', '市人社局']),
+    measure('m1', '消除大班额', [target('56人及以上大班额', '消除', 2020, '|eliminate')], ['市教育局']),
+    measure('m2', '推进教师交流', [target('教师交流比例', '≥10%')], ['市教育局', '市人社局']),
     measure('m3', '做好课后服务'),
     measure('m4', '加强新闻宣传'),
   ],
@@ -70,8 +73,8 @@ const jingjiang = doc('jingjiang-2023', {
   docType: '汇报',
   issuer: '靖江市教育局',
   measures: [
-    measure('m7', '化解大班额', [target('56人及以上大班额', '全面消除', 2022)]),
-    measure('m8', '教师轮岗', [target('教师交流比例', '不低于 10%')]),
+    measure('m7', '化解大班额', [target('56人及以上大班额', '消除', 2022, '|eliminate')]),
+    measure('m8', '教师轮岗', [target('教师交流比例', '≥10%')]),
     measure('m9', '意识形态工作'),
   ],
   themes: { 'xiaochu-dabane': [0], 'jiaoshi-jiaoliu-lungang': [1] },
@@ -92,21 +95,24 @@ describe('alignByTheme', () => {
     expect(row.covered).toBe(2);
   });
 
-  it('marks a theme only one document covers as a coverage difference', () => {
+  it('marks a theme only one document covers as a coverage difference, and says who covers it', () => {
     const row = table.rows.find((r) => r.theme?.slug === 'kehou-fuwu')!;
     expect(row.cells.map((c) => c.length)).toEqual([1, 0]);
     expect(row.covered).toBe(1);
     expect(row.difference).toBe('coverage');
+    expect(row.differences).toEqual(['济源市2018年涉及，靖江市2023年未涉及']);
   });
 
-  it('marks a theme every document covers with different targets as a targets difference', () => {
+  it('marks a theme where both set different deadlines on one quantity, and says both', () => {
     const row = table.rows.find((r) => r.theme?.slug === 'xiaochu-dabane')!;
     expect(row.difference).toBe('targets');
+    expect(row.differences).toEqual(['56人及以上大班额：济源市2018年：消除（2020年） vs 靖江市2023年：消除（2022年）']);
   });
 
   it('does not mark a theme every document covers with the same targets', () => {
     const row = table.rows.find((r) => r.theme?.slug === 'jiaoshi-jiaoliu-lungang')!;
     expect(row.difference).toBeNull();
+    expect(row.differences).toEqual([]);
   });
 
   it('does not mark a theme every document covers without any target', () => {
@@ -115,17 +121,56 @@ describe('alignByTheme', () => {
     expect(alignByTheme([a, b], THEMES).rows[0]!.difference).toBeNull();
   });
 
+  it('does not mark a theme because one side has a target the other sets no number for', () => {
+    // The 课后服务 row of 济源 2018 vs the 实施方案 was flagged for 民办义务教育在校生比例≤15% alone.
+    const a = doc('a', { measures: [measure('m1', '规范办学', [target('民办义务教育在校生比例', '≤15%', null, '%|ceiling')])], themes: { 'kehou-fuwu': [0] } });
+    const b = doc('b', { place: '靖江市', measures: [measure('m1', '课后服务')], themes: { 'kehou-fuwu': [0] } });
+    const row = alignByTheme([a, b], THEMES).rows[0]!;
+    expect(row.difference).toBeNull();
+    expect(row.differences).toEqual([]);
+  });
+
+  it('does not compare targets on different quantities, even of one theme', () => {
+    const a = doc('a', { measures: [measure('m1', '甲', [target('骨干教师/交流轮岗教师', '≥20%')])], themes: { 'jiaoshi-jiaoliu-lungang': [0] } });
+    const b = doc('b', { place: '靖江市', measures: [measure('m1', '乙', [target('教师交流人数/应交流教职工', '≥10%')])], themes: { 'jiaoshi-jiaoliu-lungang': [0] } });
+    expect(alignByTheme([a, b], THEMES).rows[0]!.difference).toBeNull();
+  });
+
+  it('marks different values on one quantity, with the deadlines where given', () => {
+    const a = doc('a', { measures: [measure('m1', '甲', [target('残疾儿童少年入学率', '≥95%', 2018)])], themes: { 'teshu-jiaoyu': [0] } });
+    const b = doc('b', { place: '福建省', year: null, measures: [measure('m1', '乙', [target('残疾儿童少年入学率', '≥99%')])], themes: { 'teshu-jiaoyu': [0] } });
+    const row = alignByTheme([a, b], THEMES).rows[0]!;
+    expect(row.difference).toBe('targets');
+    expect(row.differences).toEqual(['残疾儿童少年入学率：济源市2018年：≥95%（2018年） vs 福建省：≥99%']);
+  });
+
+  it('marks one quantity in different units or directions: one side has a target the other lacks', () => {
+    const a = doc('a', { measures: [measure('m1', '甲', [target('教师交流', '≥10%', null, '%|floor')])], themes: { 'jiaoshi-jiaoliu-lungang': [0] } });
+    const b = doc('b', { place: '靖江市', measures: [measure('m1', '乙', [target('教师交流', '≥100人', null, '人|floor')])], themes: { 'jiaoshi-jiaoliu-lungang': [0] } });
+    const row = alignByTheme([a, b], THEMES).rows[0]!;
+    expect(row.difference).toBe('targets');
+    expect(row.differences).toEqual(['教师交流：济源市2018年：≥10% vs 靖江市2018年：≥100人']);
+  });
+
+  it('compares only the documents that set a target on the quantity, among three', () => {
+    const t = (v: string) => [measure('m1', '甲', [target('巩固率', v)])];
+    const a = doc('a', { measures: t('≥95%'), themes: { 'teshu-jiaoyu': [0] } });
+    const b = doc('b', { place: '靖江市', measures: [measure('m1', '乙')], themes: { 'teshu-jiaoyu': [0] } });
+    const c = doc('c', { place: '泉州市', measures: t('≥97%'), themes: { 'teshu-jiaoyu': [0] } });
+    expect(alignByTheme([a, b, c], THEMES).rows[0]!.differences).toEqual(['巩固率：济源市2018年：≥95% vs 泉州市2018年：≥97%']);
+  });
+
   it('compares the targets of a cell as a set, whichever of its measures holds them', () => {
-    const t1 = target('教师交流比例', '不低于 10%');
-    const t2 = target('骨干教师交流比例', '不低于 20%', 2025);
+    const t1 = target('教师交流比例', '≥10%');
+    const t2 = target('骨干教师交流比例', '≥20%', 2025);
     const a = doc('a', { measures: [measure('m1', '甲', [t1, t2])], themes: { 'jiaoshi-jiaoliu-lungang': [0] } });
     const b = doc('b', { measures: [measure('m1', '乙', [t2]), measure('m2', '丙', [t1])], themes: { 'jiaoshi-jiaoliu-lungang': [0, 1] } });
     expect(alignByTheme([a, b], THEMES).rows[0]!.difference).toBeNull();
   });
 
   it('sees a changed deadline as a different target', () => {
-    const a = doc('a', { measures: [measure('m1', '甲', [target('大班额', '全面消除', 2020)])], themes: { 'xiaochu-dabane': [0] } });
-    const b = doc('b', { measures: [measure('m1', '乙', [target('大班额', '全面消除', null)])], themes: { 'xiaochu-dabane': [0] } });
+    const a = doc('a', { measures: [measure('m1', '甲', [target('大班额', '消除', 2020, '|eliminate')])], themes: { 'xiaochu-dabane': [0] } });
+    const b = doc('b', { measures: [measure('m1', '乙', [target('大班额', '消除', null, '|eliminate')])], themes: { 'xiaochu-dabane': [0] } });
     expect(alignByTheme([a, b], THEMES).rows[0]!.difference).toBe('targets');
   });
 
@@ -136,11 +181,11 @@ describe('alignByTheme', () => {
     expect(row.difference).toBeNull();
   });
 
-  it('marks the unthemed row as a coverage difference when a document has no such measure', () => {
+  it('never marks the unthemed row: its measures share no subject', () => {
     const b = { ...jingjiang, unthemed: [] };
     const row = alignByTheme([jiyuan, b], THEMES).rows.at(-1)!;
     expect(row.theme).toBeNull();
-    expect(row.difference).toBe('coverage');
+    expect(row.difference).toBeNull();
   });
 
   it('leaves the unthemed row out when every measure serves a theme', () => {
@@ -197,34 +242,64 @@ describe('cellText', () => {
 });
 
 describe('comparisonRows', () => {
-  const rows = comparisonRows(alignByTheme([jiyuan, jingjiang], THEMES), 'https://kb.example');
+  const table = alignByTheme([jiyuan, jingjiang], THEMES);
+  const rows = comparisonRows(table, 'https://kb.example');
 
-  it('starts with a header of document labels and titles and a row of absolute links', () => {
-    expect(rows[0]).toEqual(['主题', '济源市 · 2018年 · 工作要点\njiyuan-2018 文件', '靖江市 · 2023年 · 汇报\njingjiang-2023 文件', '差异']);
-    expect(rows[1]).toEqual(['文件链接', 'https://kb.example/policies/jiyuan-2018/', 'https://kb.example/policies/jingjiang-2023/', '']);
+  it('says first which rows it holds, then a header of document labels and titles and a row of absolute links', () => {
+    expect(rows[0]!.slice(0, 2)).toEqual(['视图', '全部主题行：4 行']);
+    expect(rows[1]).toEqual(['主题', '济源市 · 2018年 · 工作要点\njiyuan-2018 文件', '靖江市 · 2023年 · 汇报\njingjiang-2023 文件', '差异', '差异说明']);
+    expect(rows[2]).toEqual(['文件链接', 'https://kb.example/policies/jiyuan-2018/', 'https://kb.example/policies/jingjiang-2023/', '', '']);
   });
 
-  it('writes one row per theme with its cells and why it differs', () => {
-    expect(rows.slice(2).map((r) => [r[0], r.at(-1)])).toEqual([
-      ['消除大班额', '指标要求不同'],
-      ['教师交流轮岗', ''],
-      ['课后服务', '仅部分文件涉及'],
-      [UNTHEMED_LABEL, ''],
+  it('writes one row per theme with its cells, why it differs and what differs', () => {
+    expect(rows.slice(3).map((r) => [r[0], r.at(-2), r.at(-1)])).toEqual([
+      ['消除大班额', '指标要求不同', '56人及以上大班额：济源市2018年：消除（2020年） vs 靖江市2023年：消除（2022年）'],
+      ['教师交流轮岗', '', ''],
+      ['课后服务', '仅部分文件涉及', '济源市2018年涉及，靖江市2023年未涉及'],
+      [UNTHEMED_LABEL, '', ''],
     ]);
     const kehou = rows.find((r) => r[0] === '课后服务')!;
     expect(kehou.slice(1, 3)).toEqual(['3. 做好课后服务', '未涉及']);
   });
 
-  it('gives every row one cell per document plus the theme and difference columns', () => {
-    for (const r of rows) expect(r).toHaveLength(4);
+  it('holds only the differences in the 只看差异 view, and says so', () => {
+    const diff = comparisonRows(table, 'https://kb.example', true);
+    expect(diff[0]![1]).toBe('只看差异：4 个主题行中存在差异的 2 行');
+    expect(diff.slice(3).map((r) => r[0])).toEqual(['消除大班额', '课后服务']);
+  });
+
+  it('gives every row one cell per document plus the theme, difference and explanation columns', () => {
+    for (const r of [...rows, ...comparisonRows(table, '', true)]) expect(r).toHaveLength(5);
+  });
+});
+
+describe('visibleRows', () => {
+  it('shows every row, or only those with a difference', () => {
+    const table = alignByTheme([jiyuan, jingjiang], THEMES);
+    expect(visibleRows(table, false)).toBe(table.rows);
+    expect(visibleRows(table, true).map((r) => r.theme?.slug)).toEqual(['xiaochu-dabane', 'kehou-fuwu']);
+  });
+});
+
+describe('shortLabels', () => {
+  it('names a column by place and year, adding the type, then the column, where two would read the same', () => {
+    expect(
+      shortLabels([
+        { place: '济源市', year: 2018, docType: '工作要点' },
+        { place: '济源市', year: 2018, docType: '实施方案' },
+        { place: '未注明', year: null, docType: '汇报' },
+        { place: '未注明', year: null, docType: '汇报' },
+      ]),
+    ).toEqual(['济源市2018年工作要点', '济源市2018年实施方案', '未注明汇报（第3列）', '未注明汇报（第4列）']);
   });
 });
 
 describe('comparisonExport', () => {
-  const exported = comparisonExport(alignByTheme([jiyuan, jingjiang], THEMES), 'https://kb.example');
+  const table = alignByTheme([jiyuan, jingjiang], THEMES);
+  const exported = comparisonExport(table, 'https://kb.example');
 
-  it('gives each document an absolute link to its page', () => {
-    expect(exported.version).toBe(1);
+  it('gives each document an absolute link to its page, and says the view', () => {
+    expect(exported).toMatchObject({ version: 2, view: 'all', viewLabel: '全部主题行：4 行', totalRows: 4 });
     expect(exported.docs.map((d) => d.href)).toEqual(['https://kb.example/policies/jiyuan-2018/', 'https://kb.example/policies/jingjiang-2023/']);
     expect(exported.docs[0]!.url).toBe('/policies/jiyuan-2018/');
   });
@@ -233,6 +308,7 @@ describe('comparisonExport', () => {
     const row = exported.rows[0]!;
     expect(row.theme).toEqual(THEMES[0]);
     expect(row.difference).toBe('targets');
+    expect(row.differences).toHaveLength(1);
     expect(row.cells[0]!.map((m) => m.href)).toEqual(['https://kb.example/policies/jiyuan-2018/#m1']);
     expect(row.cells[1]!.map((m) => m.href)).toEqual(['https://kb.example/policies/jingjiang-2023/#m7']);
     expect(row.cells[0]![0]!.targets).toEqual(jiyuan.measures[0]!.targets);
@@ -242,6 +318,12 @@ describe('comparisonExport', () => {
     const kehou = exported.rows.find((r) => r.theme?.slug === 'kehou-fuwu')!;
     expect(kehou.cells[1]).toEqual([]);
     expect(exported.rows.at(-1)!.theme).toBeNull();
+  });
+
+  it('holds only the differences in the 只看差异 view', () => {
+    const diff = comparisonExport(table, 'https://kb.example', true);
+    expect(diff).toMatchObject({ view: 'differences', totalRows: 4 });
+    expect(diff.rows.map((r) => r.theme?.slug)).toEqual(['xiaochu-dabane', 'kehou-fuwu']);
   });
 
   it('is plain JSON that survives a round trip', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignByTheme } from '../src/lib/compare.ts';
+import { alignByTheme, visibleRows } from '../src/lib/compare.ts';
 import { buildComparisons, buildPicker } from '../src/lib/comparison-data.ts';
 import type { PolicyDoc } from '../src/lib/documents.ts';
 import { buildSiteIndex } from '../src/lib/site-index.ts';
@@ -44,11 +44,12 @@ describe('compareDocOf', () => {
 });
 
 describe('alignByTheme on the sample documents', () => {
-  it('shows teacher rotation in 济源 and in the 实施方案 with their different targets', () => {
+  it('shows teacher rotation in 济源 and in the 实施方案, whose shares of different wholes are no difference', () => {
     const table = alignByTheme([samples.c.docs.get(JIYUAN)!, samples.c.docs.get(FANGAN)!], samples.c.picker.themes);
     const row = table.rows.find((r) => r.theme?.name === '教师交流轮岗')!;
     expect(row.covered).toBe(2);
-    expect(row.difference).toBe('targets');
+    // 交流人数占应交流教职工总数 (济源) vs 占符合交流条件教师总数 and 骨干教师占交流轮岗教师总数 (实施方案).
+    expect(row.difference).toBeNull();
     expect(row.cells[0]!.map((m) => m.number)).toContain('23.');
   });
 });
@@ -127,5 +128,35 @@ describe('target comparison of the sample documents', () => {
     expect(metrics).toContain('教师交流人数占应交流教职工总数比例');
     expect(metrics).toContain('掌握运动技能');
     expect(metrics).toContain('学会艺术技能');
+  });
+});
+
+describe('只看差异 on the sample: 济源 2018 against the 实施方案', () => {
+  const table = alignByTheme([samples.c.docs.get(JIYUAN)!, samples.c.docs.get(FANGAN)!], samples.c.picker.themes);
+  const kept = visibleRows(table, true);
+
+  // Each row checked by reading both documents:
+  // - 党建引领: 济源 m1–m5 (学习十九大精神, 两学一做, 基层党组织…); the 实施方案 has no party-building measure.
+  // - 特殊教育: both set an enrolment rate for disabled children: 济源 m22 达到95%以上, 实施方案 m13 达99%以上.
+  // - 集团化办学: 济源 m9 探索集团化办学; the 实施方案 names 南翼集团 only as a responsible unit.
+  // - 职业教育: 济源 m21, m25, m33 (职业教育办学品质…); the 实施方案 is about compulsory schooling only.
+  // - 教育督导: 济源 m32 创新教育督导; the 实施方案 speaks of 督导 only in its closing 工作保障, which holds no measure.
+  it('keeps the rows where one document covers a theme the other does not, or where both set different numbers on one quantity', () => {
+    expect(kept.map((r) => [r.theme?.name, r.difference])).toEqual([
+      ['特殊教育', 'targets'],
+      ['党建引领', 'coverage'],
+      ['集团化办学', 'coverage'],
+      ['职业教育', 'coverage'],
+      ['教育督导', 'coverage'],
+    ]);
+    expect(kept.find((r) => r.theme?.name === '特殊教育')!.differences).toEqual(['残疾儿童少年入学率：济源市2018年：≥95% vs 福建省：≥99%']);
+  });
+
+  it('does not keep a row for a target only one side sets, nor the measures outside every theme', () => {
+    const names = kept.map((r) => r.theme?.name ?? null);
+    expect(names).not.toContain('课后服务');
+    expect(names).not.toContain('消除大班额');
+    expect(names).not.toContain(null);
+    expect(table.rows.length).toBeGreaterThan(kept.length * 3);
   });
 });

@@ -20,6 +20,12 @@ export interface CompareTarget {
   metric: string;
   /** The requirement in words: 不低于 10%, 全面消除. */
   requirement: string;
+  /** The requirement in a few signs: ≥10%, 1–2项, 消除. */
+  short: string;
+  /** What the target measures: its quantity and denominator, normalised (src/lib/metric-identity.ts). */
+  quantity: string;
+  /** The unit and direction that, with `quantity`, make targets comparable: `%|floor`. */
+  scale: string;
   /** Deadline year, or null. */
   year: number | null;
   /** Id of the target's mark in the policy text (`target-2`). */
@@ -113,8 +119,10 @@ export interface CompareRow {
   cells: CompareMeasure[][];
   /** Documents that cover the theme. */
   covered: number;
-  /** Why the row is a difference, or null when all documents cover the theme with the same targets. */
+  /** Why the row is a difference, or null when all documents cover the theme with the same commitments. */
   difference: 'coverage' | 'targets' | null;
+  /** What differs, in words: 仅济源市2018年涉及；残疾儿童少年入学率：济源市2018年 ≥95% vs 福建省 ≥99%. */
+  differences: string[];
 }
 
 export interface CompareTable {
@@ -122,18 +130,59 @@ export interface CompareTable {
   rows: CompareRow[];
 }
 
-const targetKey = (cell: readonly CompareMeasure[]): string =>
-  cell
-    .flatMap((m) => m.targets.map((t) => `${t.metric}\u0001${t.requirement}\u0001${t.year ?? ''}`))
-    .sort()
-    .join('\u0002');
+/** Short names of the columns for sentences: 济源市2018年, with the type added where two would read the same. */
+export function shortLabels(docs: readonly Pick<CompareDocMeta, 'place' | 'year' | 'docType'>[]): string[] {
+  const base = docs.map((d) => `${d.place}${d.year === null ? '' : `${d.year}年`}`);
+  const typed = base.map((b, i) => (base.filter((x) => x === b).length > 1 ? `${b}${docs[i]!.docType}` : b));
+  return typed.map((t, i) => (typed.filter((x) => x === t).length > 1 ? `${t}（第${i + 1}列）` : t));
+}
 
-function rowOf(theme: ThemeRef | null, cells: CompareMeasure[][]): CompareRow {
+const said = (t: CompareTarget): string => `${t.short}${t.year === null ? '' : `（${t.year}年）`}`;
+
+/**
+ * The target differences of a row every document covers: for each measured quantity that two
+ * documents or more set a target on, whether their targets (unit, direction, value, deadline)
+ * differ. A quantity only one document has a target on says nothing about the others, who may
+ * pursue the theme without a number, so it is no difference.
+ */
+function targetDifferences(cells: readonly CompareMeasure[][], labels: readonly string[]): string[] {
+  const byQuantity = new Map<string, { metric: string; perDoc: Map<number, CompareTarget[]> }>();
+  cells.forEach((cell, i) => {
+    for (const m of cell) {
+      for (const t of m.targets) {
+        let q = byQuantity.get(t.quantity);
+        if (!q) byQuantity.set(t.quantity, (q = { metric: t.metric, perDoc: new Map() }));
+        if ([...t.metric].length < [...q.metric].length) q.metric = t.metric;
+        q.perDoc.set(i, [...(q.perDoc.get(i) ?? []), t]);
+      }
+    }
+  });
+  const out: string[] = [];
+  for (const { metric, perDoc } of byQuantity.values()) {
+    if (perDoc.size < 2) continue;
+    const signature = (ts: CompareTarget[]): string => [...new Set(ts.map((t) => `${t.scale}|${t.short}|${t.year ?? ''}`))].sort().join('\u0001');
+    const signatures = new Set([...perDoc.values()].map(signature));
+    if (signatures.size < 2) continue;
+    const sides = [...perDoc].sort(([a], [b]) => a - b).map(([i, ts]) => `${labels[i]}：${[...new Set(ts.map(said))].join('、')}`);
+    out.push(`${metric}：${sides.join(' vs ')}`);
+  }
+  return out;
+}
+
+function rowOf(theme: ThemeRef | null, cells: CompareMeasure[][], labels: readonly string[]): CompareRow {
   const covered = cells.filter((c) => c.length > 0).length;
-  let difference: CompareRow['difference'] = null;
-  if (covered < cells.length) difference = 'coverage';
-  else if (new Set(cells.map(targetKey)).size > 1) difference = 'targets';
-  return { theme, cells, covered, difference };
+  // The measures outside every theme are not one subject: their row is shown, never a difference.
+  if (theme === null) return { theme, cells, covered, difference: null, differences: [] };
+  const differences: string[] = [];
+  if (covered < cells.length) {
+    const who = labels.filter((_, i) => cells[i]!.length > 0);
+    const not = labels.filter((_, i) => cells[i]!.length === 0);
+    differences.push(`${who.join('、')}涉及，${not.join('、')}未涉及`);
+  }
+  const targets = targetDifferences(cells, labels);
+  differences.push(...targets);
+  const difference: CompareRow['difference'] = covered < cells.length ? 'coverage' : targets.length > 0 ? 'targets' : null;
+  return { theme, cells, covered, difference, differences };
 }
 
 const pick = (doc: CompareDoc, positions: readonly number[]): CompareMeasure[] =>
@@ -141,17 +190,19 @@ const pick = (doc: CompareDoc, positions: readonly number[]): CompareMeasure[] =
 
 /**
  * Aligns documents by theme: one row per theme any of them covers (vocabulary order), then a
- * row of the measures that serve no theme. A row is a difference when some documents cover
- * the theme and others do not, or when they all do but set different targets.
+ * row of the measures that serve no theme. A theme row is a difference when some documents
+ * cover the theme and others do not, or when two documents set targets on the same measured
+ * quantity that differ (value, deadline, unit or direction); each difference is said in words.
  */
 export function alignByTheme(docs: readonly CompareDoc[], themes: readonly ThemeRef[]): CompareTable {
+  const labels = shortLabels(docs);
   const rows: CompareRow[] = [];
   for (const theme of themes) {
     const cells = docs.map((d) => pick(d, d.themes[theme.slug] ?? []));
-    if (cells.some((c) => c.length > 0)) rows.push(rowOf(theme, cells));
+    if (cells.some((c) => c.length > 0)) rows.push(rowOf(theme, cells, labels));
   }
   const loose = docs.map((d) => pick(d, d.unthemed));
-  if (loose.some((c) => c.length > 0)) rows.push(rowOf(null, loose));
+  if (loose.some((c) => c.length > 0)) rows.push(rowOf(null, loose, labels));
   return { docs: docs.map(metaOf), rows };
 }
 
@@ -187,42 +238,67 @@ export function cellText(cell: readonly CompareMeasure[]): string {
     .join('\n');
 }
 
+/** The rows a view shows: every row, or only the differences (只看差异). */
+export function visibleRows(table: CompareTable, diffOnly: boolean): CompareRow[] {
+  return diffOnly ? table.rows.filter((r) => r.difference !== null) : table.rows;
+}
+
+/** Which rows a download holds, in words, so the file says what it is. */
+export function viewLabel(table: CompareTable, diffOnly: boolean): string {
+  const all = table.rows.length;
+  return diffOnly ? `只看差异：${all} 个主题行中存在差异的 ${visibleRows(table, true).length} 行` : `全部主题行：${all} 行`;
+}
+
 /**
- * The comparison as a table for a report (对标分析): a header row of documents, a row of
- * their addresses, then one row per theme with a column saying why it is a difference.
- * `origin` makes the addresses absolute (https://kb.example).
+ * The comparison as a table for a report (对标分析): a line saying which rows it holds, a
+ * header row of documents, a row of their addresses, then one row per theme shown in the view
+ * with why it is a difference and what differs. `origin` makes the addresses absolute.
  */
-export function comparisonRows(table: CompareTable, origin: string): string[][] {
+export function comparisonRows(table: CompareTable, origin: string, diffOnly = false): string[][] {
+  const blank = table.docs.map(() => '');
   return [
-    ['主题', ...table.docs.map((d) => `${docLabel(d)}\n${d.title}`), '差异'],
-    ['文件链接', ...table.docs.map((d) => `${origin}${d.url}`), ''],
-    ...table.rows.map((r) => [
+    ['视图', viewLabel(table, diffOnly), ...blank.slice(1), '', ''],
+    ['主题', ...table.docs.map((d) => `${docLabel(d)}\n${d.title}`), '差异', '差异说明'],
+    ['文件链接', ...table.docs.map((d) => `${origin}${d.url}`), '', ''],
+    ...visibleRows(table, diffOnly).map((r) => [
       r.theme?.name ?? UNTHEMED_LABEL,
       ...r.cells.map(cellText),
       r.difference === null ? '' : DIFFERENCE_LABELS[r.difference],
+      r.differences.join('\n'),
     ]),
   ];
 }
 
 /** The comparison as JSON for other tools: documents, and per theme each document's measures with absolute links. */
 export interface ComparisonExport {
-  version: 1;
+  version: 2;
+  /** Which rows the file holds: all, or only the differences. */
+  view: 'all' | 'differences';
+  /** The view in words, as the table export says it. */
+  viewLabel: string;
+  /** Rows of the whole comparison, whichever the view. */
+  totalRows: number;
   docs: (CompareDocMeta & { href: string })[];
   rows: {
     theme: ThemeRef | null;
     difference: CompareRow['difference'];
+    differences: string[];
     cells: (CompareMeasure & { href: string })[][];
   }[];
 }
 
-/** The comparison as its JSON export. */
-export function comparisonExport(table: CompareTable, origin: string): ComparisonExport {
+/** The comparison as its JSON export, of the rows the view shows. */
+export function comparisonExport(table: CompareTable, origin: string, diffOnly = false): ComparisonExport {
   return {
-    version: 1,
+    version: 2,
+    view: diffOnly ? 'differences' : 'all',
+    viewLabel: viewLabel(table, diffOnly),
+    totalRows: table.rows.length,
     docs: table.docs.map((d) => ({ ...d, href: `${origin}${d.url}` })),
-    rows: table.rows.map((r) => ({
+    rows: visibleRows(table, diffOnly).map((r) => ({
       theme: r.theme,
       difference: r.difference,
+      differences: r.differences,
       cells: r.cells.map((cell, i) => cell.map((m) => ({ ...m, href: `${origin}${table.docs[i]!.url}#${m.id}` }))),
     })),
   };

@@ -15,6 +15,8 @@ import {
 } from './compare.ts';
 import { collator, type DocSummary } from './documents.ts';
 import { measuresOf } from './exports.ts';
+import { metricIdentity } from './metric-identity.ts';
+import { shortRequirement } from './target-index.ts';
 import type { MeasureView, PolicyView, SiteIndex } from './site-index.ts';
 import { nameSlug, paths } from './site-paths.ts';
 import { compareTargets, type TargetComparison, type TargetInput } from './target-compare.ts';
@@ -76,7 +78,18 @@ function compareMeasure(mv: MeasureView): CompareMeasure {
     number: m.number,
     title: m.title,
     units: [...new Set([...m.leadUnits, ...m.units])],
-    targets: mv.targets.map((t) => ({ metric: t.target.metric, requirement: t.requirement, year: t.target.year, anchor: t.anchor })),
+    targets: mv.targets.map((t) => {
+      const id = metricIdentity(t.target);
+      return {
+        metric: t.target.metric,
+        requirement: t.requirement,
+        short: shortRequirement(t.target),
+        quantity: id.measure,
+        scale: `${id.unit ?? ''}|${id.direction}`,
+        year: t.target.year,
+        anchor: t.anchor,
+      };
+    }),
   };
 }
 

@@ -56,6 +56,17 @@ export function formatRequirement(t: Pick<Target, 'comparator' | 'value' | 'valu
   return `${word} ${number(t.value)}${unit}`;
 }
 
+const SYMBOLS: Readonly<Record<Target['comparator'], string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=', range: '', increase: '增长', decrease: '减少', eliminate: '消除' };
+
+/** The requirement in a few signs, for a difference said in one line: ≥10%, ≤15%, 1–2项, 增长15%, 消除. */
+export function shortRequirement(t: Pick<Target, 'comparator' | 'value' | 'valueMax' | 'unit'>): string {
+  const sign = SYMBOLS[t.comparator];
+  if (t.value === null) return sign === '' ? COMPARATOR_WORDS[t.comparator] : sign;
+  const unit = t.unit ?? '';
+  if (t.comparator === 'range' && t.valueMax !== null && t.valueMax !== undefined) return `${number(t.value)}–${number(t.valueMax)}${unit}`;
+  return `${sign}${number(t.value)}${unit}`;
+}
+
 const byYearAsc = (a: number | null, b: number | null): number =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b;
 

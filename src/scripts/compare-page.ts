@@ -14,6 +14,7 @@ import {
   parseCompareState,
   serializeCompareState,
   UNTHEMED_LABEL,
+  visibleRows,
   type CompareDoc,
   type ComparePicker,
   type CompareState,
@@ -199,11 +200,12 @@ function draw(t: CompareTable): void {
     head.append(h('th', { scope: 'col' }, h('span', { class: 'doc-label' }, docLabel(d)), h('a', { href: d.url, class: 'doc-title' }, d.title), remove));
   });
   const body = h('tbody');
-  const rows = t.rows.filter((r) => !state.diffOnly || r.difference !== null);
+  const rows = visibleRows(t, state.diffOnly);
   for (const r of rows) {
     const name = r.theme ? h('a', { href: r.theme.url }, r.theme.name) : h('span', {}, UNTHEMED_LABEL);
     const th = h('th', { scope: 'row', class: 'c-theme' }, name, h('span', { class: 'small muted cover' }, `${r.covered}/${t.docs.length} 份涉及`));
     if (r.difference !== null) th.append(h('span', { class: `badge badge-${r.difference}` }, DIFFERENCE_LABELS[r.difference]));
+    if (r.differences.length > 0) th.append(h('ul', { class: 'small diff-words' }, ...r.differences.map((d) => h('li', {}, d))));
     const tr = h('tr', r.difference === null ? {} : { class: `diff-${r.difference}` }, th);
     r.cells.forEach((cell, i) => tr.append(h('td', {}, measureList(t.docs[i]!, cell))));
     body.append(tr);
@@ -253,14 +255,15 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const fileName = (t: CompareTable): string => comparisonFileName(t.docs);
+// The file name says the view too, so two downloads of one comparison do not overwrite each other.
+const fileName = (t: CompareTable): string => `${comparisonFileName(t.docs)}${state.diffOnly ? '-只看差异' : ''}`;
 
 document.getElementById('download-csv')!.addEventListener('click', () => {
-  if (table) download(`${fileName(table)}.csv`, new Blob([toCsv(comparisonRows(table, location.origin))], { type: CSV_TYPE }));
+  if (table) download(`${fileName(table)}.csv`, new Blob([toCsv(comparisonRows(table, location.origin, state.diffOnly))], { type: CSV_TYPE }));
 });
 
 document.getElementById('download-json')!.addEventListener('click', () => {
-  if (table) download(`${fileName(table)}.json`, new Blob([JSON.stringify(comparisonExport(table, location.origin), null, 2)], { type: 'application/json' }));
+  if (table) download(`${fileName(table)}.json`, new Blob([JSON.stringify(comparisonExport(table, location.origin, state.diffOnly), null, 2)], { type: 'application/json' }));
 });
 
 document.getElementById('download-xlsx')!.addEventListener('click', async () => {
@@ -268,8 +271,8 @@ document.getElementById('download-xlsx')!.addEventListener('click', async () => 
   const t = table;
   // Loaded on demand: the spreadsheet writer is most of this page's weight and few need it.
   const { default: writeXlsxFile } = await import('write-excel-file/universal');
-  const rows = comparisonRows(t, location.origin).map((row, r) => row.map((value) => ({ value, wrap: true, fontWeight: r === 0 ? ('bold' as const) : undefined })));
-  const blob = await writeXlsxFile(rows, { sheet: '对标分析', columns: [{ width: 16 }, ...t.docs.map(() => ({ width: 48 })), { width: 16 }], stickyRowsCount: 1 }).toBlob();
+  const rows = comparisonRows(t, location.origin, state.diffOnly).map((row, r) => row.map((value) => ({ value, wrap: true, fontWeight: r <= 1 ? ('bold' as const) : undefined })));
+  const blob = await writeXlsxFile(rows, { sheet: '对标分析', columns: [{ width: 16 }, ...t.docs.map(() => ({ width: 48 })), { width: 16 }, { width: 40 }], stickyRowsCount: 2 }).toBlob();
   download(`${fileName(t)}.xlsx`, blob);
 });
 
