@@ -135,19 +135,25 @@ describe('只看差异 on the sample: 济源 2018 against the 实施方案', () 
   const table = alignByTheme([samples.c.docs.get(JIYUAN)!, samples.c.docs.get(FANGAN)!], samples.c.picker.themes);
   const kept = visibleRows(table, true);
 
-  // Each row checked by reading both documents:
-  // - 党建引领: 济源 m1–m5 (学习十九大精神, 两学一做, 基层党组织…); the 实施方案 has no party-building measure.
+  // Each row checked against both documents' measures:
+  // - 学生心理健康: 济源 m17 (心理健康教育); the 实施方案 has no measure on it (心理健康 only in its appendix's staffing).
+  // - 学前普惠: 济源 m6, m7, m19 (学前教育); the 实施方案 is about compulsory schooling only.
   // - 特殊教育: both set an enrolment rate for disabled children: 济源 m22 达到95%以上, 实施方案 m13 达99%以上.
-  // - 集团化办学: 济源 m9 探索集团化办学; the 实施方案 names 南翼集团 only as a responsible unit.
-  // - 职业教育: 济源 m21, m25, m33 (职业教育办学品质…); the 实施方案 is about compulsory schooling only.
+  // - 校园安全: 济源 m35 (平安校园); no measure of the 实施方案 is on school safety.
+  // - 党建引领: 济源 m1–m5 (学习十九大精神, 两学一做, 基层党组织…); the 实施方案 has no party-building measure.
+  // - 职业教育: 济源 m7, m21, m25 (职业教育); none in the 实施方案.
   // - 教育督导: 济源 m32 创新教育督导; the 实施方案 speaks of 督导 only in its closing 工作保障, which holds no measure.
+  // - 家校共育: the 实施方案 m15 (德育 with families); no 济源 measure on it.
   it('keeps the rows where one document covers a theme the other does not, or where both set different numbers on one quantity', () => {
     expect(kept.map((r) => [r.theme?.name, r.difference])).toEqual([
+      ['学生心理健康', 'coverage'],
+      ['学前普惠', 'coverage'],
       ['特殊教育', 'targets'],
+      ['校园安全', 'coverage'],
       ['党建引领', 'coverage'],
-      ['集团化办学', 'coverage'],
       ['职业教育', 'coverage'],
       ['教育督导', 'coverage'],
+      ['家校共育', 'coverage'],
     ]);
     expect(kept.find((r) => r.theme?.name === '特殊教育')!.differences).toEqual(['残疾儿童少年入学率：济源市2018年：≥95% vs 福建省：≥99%']);
   });
