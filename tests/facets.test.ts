@@ -78,7 +78,9 @@ describe('paths', () => {
     expect(paths.anchor('x', 'm3')).toBe('/policies/x/#m3');
     expect(paths.target('x', 2, 2025)).toBe('/targets/2025/#x-t2');
     expect(paths.target('x', 3, null)).toBe('/targets/weizhuming/#x-t3');
-    expect(paths.source('a b/文件.txt')).toBe('/sources/a%20b/%E6%96%87%E4%BB%B6.txt');
+    // An original is a plain file name (source.file has no folders); a saved web page is published as text.
+    expect(paths.source('a b 文件.txt')).toBe('/sources/a%20b%20%E6%96%87%E4%BB%B6.txt');
+    expect(paths.source('page.html')).toBe('/sources/page.html.txt');
   });
   it('never gives a real name the 未注明 page, and gives a name without pinyin a stable tag', () => {
     expect(nameSlug('未注明')).not.toBe(UNKNOWN_SLUG);
