@@ -125,3 +125,12 @@ describe('facetOptions', () => {
     ]);
   });
 });
+
+describe('the site’s default order (content/site.yaml defaultSort)', () => {
+  it('is the order of a URL without sort=, and is left out of the URL it makes', () => {
+    expect(parseSearchState('?q=%E7%8F%AD%E9%A2%9D', 'date-desc').sort).toBe('date-desc');
+    expect(parseSearchState('?q=x&sort=relevance', 'date-desc').sort).toBe('relevance');
+    expect(serializeSearchState({ q: 'x', filters: {}, sort: 'date-desc' }, 'date-desc')).toBe('?q=x');
+    expect(serializeSearchState({ q: 'x', filters: {}, sort: 'relevance' }, 'date-desc')).toBe('?q=x&sort=relevance');
+  });
+});

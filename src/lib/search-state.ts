@@ -71,7 +71,7 @@ export const RESULTS_MORE = 10;
 const FACET_BY_PARAM = new Map<string, (typeof FACETS)[number]>(FACETS.map((f) => [f.param, f]));
 
 /** The state a URL's query string describes. Unknown parameters and empty values are ignored. */
-export function parseSearchState(search: string | URLSearchParams): SearchState {
+export function parseSearchState(search: string | URLSearchParams, defaultSort: SortOrder = 'relevance'): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const q = (params.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH);
   const filters: SearchState['filters'] = {};
@@ -80,18 +80,18 @@ export function parseSearchState(search: string | URLSearchParams): SearchState 
     if (values.length > 0) filters[facet.param] = values;
   }
   const sortParam = params.get('sort');
-  const sort: SortOrder = (SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as SortOrder) : 'relevance';
+  const sort: SortOrder = (SORTS as readonly string[]).includes(sortParam ?? '') ? (sortParam as SortOrder) : defaultSort;
   return { q, filters, sort };
 }
 
-/** The query string of a state (`?q=…&city=…`), or '' for the empty state. Canonical: facets in page order. */
-export function serializeSearchState(state: SearchState): string {
+/** The query string of a state (`?q=…&city=…`), or '' for the empty state. Canonical: facets in page order; the site's default order left out. */
+export function serializeSearchState(state: SearchState, defaultSort: SortOrder = 'relevance'): string {
   const params = new URLSearchParams();
   if (state.q.trim() !== '') params.set('q', state.q.trim());
   for (const facet of FACETS) {
     for (const value of state.filters[facet.param] ?? []) params.append(facet.param, value);
   }
-  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.sort !== defaultSort) params.set('sort', state.sort);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -126,7 +126,9 @@ async function currentCounts(api: PagefindApi): Promise<FilterCounts> {
 }
 
 const pageTitle = document.title;
-let state: SearchState = parseSearchState(location.search);
+/** The order of content/site.yaml (defaultSort), written by search.astro. */
+const defaultSort: SortOrder = (SORTS as readonly string[]).includes(ui.app.dataset.defaultSort ?? '') ? (ui.app.dataset.defaultSort as SortOrder) : 'relevance';
+let state: SearchState = parseSearchState(location.search, defaultSort);
 /** Each render gets a number; a render that a newer one overtook stops writing to the page. */
 let generation = 0;
 /** The documents of the current search, in order; their data is loaded a page at a time. */
@@ -174,7 +176,7 @@ function showOnly(part: 'empty' | 'none' | 'error' | 'results' | 'loading'): voi
 }
 
 function setUrl(next: SearchState, mode: 'push' | 'replace'): void {
-  const url = `${location.pathname}${serializeSearchState(next)}`;
+  const url = `${location.pathname}${serializeSearchState(next, defaultSort)}`;
   if (url === `${location.pathname}${location.search}`) return;
   if (mode === 'push') history.pushState(null, '', url);
   else history.replaceState(null, '', url);
@@ -344,7 +346,7 @@ async function render(): Promise<void> {
     showOnly('none');
     ui.noneTitle.textContent = T.noResultsTitle(state.q);
     ui.noneUnfilter.hidden = Object.keys(state.filters).length === 0 || state.q === '';
-    ui.noneUnfilter.href = `${location.pathname}${serializeSearchState({ ...state, filters: {} })}`;
+    ui.noneUnfilter.href = `${location.pathname}${serializeSearchState({ ...state, filters: {} }, defaultSort)}`;
     return;
   }
   showOnly('results');
@@ -413,7 +415,7 @@ ui.clear.addEventListener('click', () => {
 });
 
 ui.sort.addEventListener('change', () => {
-  const sort = (SORTS as readonly string[]).includes(ui.sort.value) ? (ui.sort.value as SortOrder) : 'relevance';
+  const sort = (SORTS as readonly string[]).includes(ui.sort.value) ? (ui.sort.value as SortOrder) : defaultSort;
   typingEntry = false;
   go({ ...state, sort }, 'push');
 });
@@ -426,7 +428,7 @@ ui.partial.addEventListener('toggle', () => {
 
 window.addEventListener('popstate', () => {
   typingEntry = false;
-  state = parseSearchState(location.search);
+  state = parseSearchState(location.search, defaultSort);
   ui.input.value = state.q;
   void render();
 });
