@@ -1,20 +1,21 @@
 /**
  * Renders every policy body into the body cache (src/site/policy-body.ts). scripts/build.ts runs
  * it in its own process beside `astro build`, which works on one core: on a machine with two,
- * the policy pages then find most of their bodies rendered. A file that fails is skipped (its
- * page renders it, and the collection's loader reports what is wrong with it).
+ * the policy pages then find most of their bodies rendered. Only files that pass the checks of
+ * `npm run check` are rendered: a file the check refuses (nesting too deep to render, say) is
+ * reported by the collection's loader with its line, and must not crash this helper with a
+ * stack trace beside that report. Any other failure skips the file (its page renders it).
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { checkPolicyFolder } from '../src/lib/check.ts';
 import { POLICIES_DIR } from '../src/site/content-dirs.ts';
 import { renderPolicyBody } from '../src/site/policy-body.ts';
 
-const files = readdirSync(POLICIES_DIR, { recursive: true, encoding: 'utf8' })
-  .filter((name) => name.endsWith('.md'))
-  .sort();
-for (const name of files) {
+const { files, problems } = checkPolicyFolder(POLICIES_DIR);
+const refused = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+for (const file of files) {
+  if (file.data === null || refused.has(file.file)) continue;
   try {
-    await renderPolicyBody(join(POLICIES_DIR, name));
+    await renderPolicyBody(file.file);
   } catch {
     // Skipped: see above.
   }
