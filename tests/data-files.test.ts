@@ -12,7 +12,7 @@ const vocab = loadSiteVocabulary();
 const contextOf = (docs: PolicyDoc[]) => {
   const site = buildSiteIndex(docs, vocab);
   const comparisons = buildComparisons(site, { themes: vocab.themes.themes });
-  return { site, comparisons, origin: ORIGIN, roleOf: vocab.roleOf };
+  return { site, comparisons, origin: ORIGIN, bodyOf: vocab.bodyOf };
 };
 const samples = contextOf(loadPolicies('content/policies'));
 const fixtures = contextOf(loadPolicies(FIXTURE_POLICIES));
@@ -89,6 +89,17 @@ describe('one document', () => {
     expect(data.measures.find((m) => m.id === 'm23')!.text).toContain('10%');
     expect(data.measures.every((m) => !/^责任单位/mu.test(m.text))).toBe(true);
     expect(data.targets.find((t) => t.measure === 'm23')!.url).toBe(`${ORIGIN}/policies/${JIYUAN}/#target-2`);
+  });
+
+  it('names for each unit the body it stands for and links that body’s page', () => {
+    const data = JSON.parse(policyFile(samples, 'tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng', 'json').body) as { units: { name: string; body: string; roleName: string; url: string }[] };
+    // The 实施方案 names no city: its 市教育局 is its own, on a page of that document's body.
+    expect(data.units.find((u) => u.name === '市教育局')).toEqual({
+      name: '市教育局',
+      body: '市教育局',
+      roleName: '市教育局',
+      url: `${ORIGIN}/units/shi-jiaoyuju-tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng/`,
+    });
   });
 
   it('writes its measures as CSV with the text in a quoted field that keeps its line breaks', () => {

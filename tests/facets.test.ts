@@ -71,7 +71,7 @@ describe('groupByYear and groupByPlace', () => {
 
 describe('paths', () => {
   it('builds stable ASCII URLs from names, and the 未注明 page for null', () => {
-    expect(paths.unit('市教育局')).toBe('/units/shi-jiaoyuju/');
+    expect(paths.unitRole('市教育局')).toBe('/units/roles/shi-jiaoyuju/');
     expect(paths.city(null)).toBe('/cities/weizhuming/');
     expect(paths.year(2018)).toBe('/years/2018/');
     expect(paths.type('工作要点')).toBe('/types/gongzuo-yaodian/');

@@ -57,16 +57,16 @@ describe('responsibility links', () => {
   it('links each unit as the document writes it, carrying the level prefix (财政局 → 市财政局)', async () => {
     const { html } = await render('duties-and-targets');
     expect(html).toContain(
-      '<p class="duty">牵头单位:<a href="/units/shi-jiaoyuju/" title="市教育局：各文件中的全部任务">市教育局</a>;配合单位:<a href="/units/shi-caizheng-ju/" title="市财政局：各文件中的全部任务">财政局</a>、<a href="/units/shi-zhu-jian-ju/" title="市住建局：各文件中的全部任务">住建局</a></p>',
+      '<p class="duty">牵头单位:<a href="/units/quanzhoushi-jiaoyuju/" title="市教育局：各文件中的全部任务">市教育局</a>;配合单位:<a href="/units/quanzhoushi-caizheng-ju/" title="市财政局：各文件中的全部任务">财政局</a>、<a href="/units/quanzhoushi-zhu-jian-ju/" title="市住建局：各文件中的全部任务">住建局</a></p>',
     );
   });
   it('finds a variant spelling through the alias table (市人力资源和社会保障局 → 市人社局)', async () => {
     const { html } = await render('duties-and-targets');
-    expect(html).toContain('<a href="/units/shi-ren-she-ju/" title="市人社局：各文件中的全部任务">市人力资源和社会保障局</a>');
+    expect(html).toContain('<a href="/units/quanzhoushi-ren-she-ju/" title="市人社局：各文件中的全部任务">市人力资源和社会保障局</a>');
   });
   it('links a unit the line does not name after the line, under its normalised name', async () => {
     const { html } = await render('duties-and-targets');
-    expect(html).toContain('<span class="unit-more">（规范名称：<a href="/units/shi-fu-lian/" title="市妇联：各文件中的全部任务">市妇联</a>）</span>');
+    expect(html).toContain('<span class="unit-more">（规范名称：<a href="/units/quanzhoushi-fu-lian/" title="市妇联：各文件中的全部任务">市妇联</a>）</span>');
   });
   it('leaves responsibility-like lines outside measures alone', async () => {
     const { html } = await render('no-measures');

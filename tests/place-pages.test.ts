@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { groupByPlace, PLACE_PAGE_LIMIT, placeSlug, regionOf, splitsByPlace } from '../src/lib/place-pages.ts';
 import { buildSiteIndex } from '../src/lib/site-index.ts';
 import { themePlacePages } from '../src/lib/theme-index.ts';
-import { unitPlacePages, unitPlaceRoutes } from '../src/lib/unit-directory.ts';
 import { loadSiteVocabulary } from '../src/site/vocab.ts';
 import { syntheticPolicies } from './support/synthetic.ts';
 
@@ -35,23 +34,9 @@ describe('groupByPlace', () => {
 describe('place pages of a large base', () => {
   const site = buildSiteIndex(syntheticPolicies(300), loadSiteVocabulary());
 
-  it('gives every document of a busy unit to exactly one of its place pages, with its counts', () => {
+  it('keeps a busy body to one place, so its page needs no split by place', () => {
     const unit = [...site.units.units].sort((a, b) => b.documents.length - a.documents.length)[0]!;
-    expect(splitsByPlace(unit.documents.length)).toBe(true);
-    const pages = unitPlacePages(unit);
-    expect(pages.length).toBeGreaterThan(1);
-    expect(pages.flatMap((p) => p.items.map((d) => d.doc.slug)).sort()).toEqual(unit.documents.map((d) => d.doc.slug).sort());
-    for (const p of pages) expect(p.items.every((d) => p.places.includes(regionOf(d.doc)))).toBe(true);
-    // One page per province at most: never hundreds of pages of a city each.
-    expect(pages.length).toBeLessThanOrEqual(new Set(unit.documents.map((d) => regionOf(d.doc))).size);
-    expect(pages.reduce((n, p) => n + p.counts.lead + p.counts.support + p.counts.responsible, 0)).toBe(unit.counts.lead + unit.counts.support + unit.counts.responsible);
-  });
-
-  it('routes each place page of the split units once', () => {
-    const routes = unitPlaceRoutes(site.units, (u) => splitsByPlace(u.documents.length));
-    const keys = routes.map((r) => `${r.slug}/${r.place}`);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(routes.length).toBeGreaterThan(0);
+    expect(new Set(unit.documents.map((d) => d.doc.place)).size).toBe(1);
   });
 
   it('gives every document of a busy theme to one place page, with its measures', () => {

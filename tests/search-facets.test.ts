@@ -18,9 +18,10 @@ describe('policyFilters', () => {
     const noCity = views.find((v) => v.doc.data.city === undefined);
     if (noCity) expect(policyFilters(noCity)).toContainEqual(['地区', '未注明']);
   });
-  it('lists each theme and responsible unit of a page as its own value', () => {
-    const view = views.find((v) => v.unitRoles.length > 1)!;
-    expect(policyFilters(view).filter(([n]) => n === '责任单位').map(([, v]) => v)).toEqual(view.unitRoles);
+  it('lists each theme and responsible body of a page as its own value, the issuer too', () => {
+    const view = views.find((v) => v.unitBodies.length > 1)!;
+    expect(policyFilters(view).filter(([n]) => n === '责任单位').map(([, v]) => v)).toEqual(view.unitBodies.map((u) => u.label));
+    expect(view.unitBodies.map((u) => u.label)).toContain('泉州市教育局');
   });
 });
 
@@ -28,7 +29,7 @@ describe('facetSizes', () => {
   it('counts distinct values per facet over the pages', () => {
     const sizes = facetSizes(views);
     expect(sizes.type).toBe(new Set(views.map((v) => v.doc.data.docType)).size);
-    expect(sizes.unit).toBe(new Set(views.flatMap((v) => v.unitRoles)).size);
+    expect(sizes.unit).toBe(new Set(views.flatMap((v) => v.unitBodies.map((u) => u.label))).size);
   });
 });
 

@@ -11,8 +11,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { paths, targetAnchor, targetKey } from '../src/lib/site-paths.ts';
-import { loadRoleNamer, loadThemes } from '../src/site/vocab.ts';
+import { nameSlug, paths, targetAnchor, targetKey } from '../src/lib/site-paths.ts';
+import { bodySlug } from '../src/lib/unit-directory.ts';
+import { loadSiteVocabulary, loadThemes } from '../src/site/vocab.ts';
 import { CHROMIUM_PATH, launchChromium } from './support/browser.ts';
 import { attr, byTag, checkLinks, elements, hasClass, readBuiltSite, text, type BuiltPage } from './support/built-site.ts';
 import { loadPolicies } from './support/fixtures.ts';
@@ -20,7 +21,7 @@ import { serveStatic } from './support/static-server.ts';
 
 const DIST = inject('searchDist');
 const docs = loadPolicies('content/policies');
-const roleOf = loadRoleNamer();
+const vocab = loadSiteVocabulary();
 let pages: Map<string, BuiltPage>;
 const page = (path: string): BuiltPage => {
   const p = pages.get(path);
@@ -63,7 +64,8 @@ describe('policy pages', () => {
     const doc = docs.find((d) => d.data.measures.some((m) => m.units.length > 0))!;
     const p = page(paths.policy(doc.slug));
     const linked = new Set(byTag(p, 'p', 'duty').flatMap((d) => hrefs(d, '/units/')));
-    for (const m of doc.data.measures) for (const u of m.units) expect(linked, u).toContain(paths.unit(roleOf(u)));
+    const context = { slug: doc.slug, city: doc.data.city, province: doc.data.province };
+    for (const m of doc.data.measures) for (const u of m.units) expect(linked, u).toContain(paths.unit(bodySlug(vocab.bodyOf(u, context))));
   });
   it('show the metadata panel, with 未注明 for what a document does not give', () => {
     const jiyuan = page('/policies/jiyuan-2018-jiaoyuju-gongzuo-yaodian/');
@@ -131,19 +133,30 @@ describe('policy pages', () => {
 });
 
 describe('index pages', () => {
-  it('list under /units/市教育局/ the measures and documents of at least three documents, by role', () => {
-    const p = page(paths.unit('市教育局'));
-    const docsListed = byTag(p, 'div', 'unit-doc');
-    expect(docsListed.length).toBeGreaterThanOrEqual(3);
-    const names = text(p.tree as never);
-    expect(names).toContain('济源市教育局');
-    expect(names).toContain('靖江市教育局');
-    for (const role of ['牵头', '配合', '责任单位', '发文']) expect(names).toContain(role);
+  it('give 济源市教育局 a page of its own, with its place, role and own duties', () => {
+    const p = page(paths.unit(nameSlug('济源市教育局')));
+    expect(byTag(p, 'div', 'unit-doc')).toHaveLength(1);
+    const words = text(p.tree as never);
+    expect(words).toContain('地区：济源市');
+    expect(words).not.toContain('靖江市教育局');
+    for (const role of ['牵头', '配合', '责任单位', '发文']) expect(words).toContain(role);
+    expect(hrefs(p, '/units/roles/')).toContain(paths.unitRole('市教育局'));
   });
-  it('list every unit on /units/, each linking to a page', () => {
-    const listed = hrefs(page(paths.units), '/units/');
-    const expected = new Set(docs.flatMap((d) => d.data.measures.flatMap((m) => m.units.map((u) => paths.unit(roleOf(u))))));
+  it('list on the role page /units/roles/市教育局/ the bodies of every place, apart', () => {
+    const listed = hrefs(page(paths.unitRole('市教育局')), '/units/');
+    expect(listed).toContain(paths.unit(nameSlug('济源市教育局')));
+    expect(listed).toContain(paths.unit(nameSlug('靖江市教育局')));
+    expect(listed).toContain('/units/shi-jiaoyuju-tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng/');
+  });
+  it('list every unit on /units/, each linking to a page, and filter them by place', () => {
+    const directory = page(paths.units);
+    const listed = hrefs(directory, '/units/');
+    const expected = new Set(docs.flatMap((d) => d.data.measures.flatMap((m) => m.units.map((u) => paths.unit(bodySlug(vocab.bodyOf(u, { slug: d.slug, city: d.data.city, province: d.data.province })))))));
     for (const e of expected) expect(listed).toContain(e);
+    expect(listed).toContain(paths.unitsOfPlace(nameSlug('济源市')));
+    const jiyuan = hrefs(page(paths.unitsOfPlace(nameSlug('济源市'))), '/units/');
+    expect(jiyuan).toContain(paths.unit(nameSlug('济源市教育局')));
+    expect(jiyuan).not.toContain(paths.unit(nameSlug('靖江市教育局')));
   });
   it('have a page for every city, year, type and issuer, and an explicit 未注明 group', () => {
     for (const d of docs) {
@@ -304,7 +317,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('in Chromium', () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
       const tab = await context.newPage();
-      const samples = ['/', '/policies/tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng/', '/cities/', paths.city('济源市'), '/years/2018/', paths.units, paths.unit('市教育局'), paths.goals, paths.theme('xiaochu-dabane'), paths.targets, paths.targetsBy('metric'), paths.targetsCompared, paths.data, paths.changes];
+      const samples = ['/', '/policies/tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng/', '/cities/', paths.city('济源市'), '/years/2018/', paths.units, paths.unit(nameSlug('济源市教育局')), paths.unitRole('市教育局'), paths.goals, paths.theme('xiaochu-dabane'), paths.targets, paths.targetsBy('metric'), paths.targetsCompared, paths.data, paths.changes];
       for (const path of samples) {
         await tab.goto(server.url + path);
         const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -72,7 +72,7 @@ describe('homeView and goalsByDocument', () => {
     const home = homeView(site, 2);
     expect(home.newest.map((d) => d.slug)).toEqual(['jingjiang-2022-huibao', 'quanzhou-2023-jiaoyu-gongzuo-yaodian']);
     expect(home.cities.map((v) => v.label)).toEqual(['泉州市', '靖江市']);
-    expect(home.units[0]!.name).toBe('市教育局');
+    expect(home.units[0]!.name).toBe('泉州市教育局');
     expect(home.deadlines).toEqual([
       { label: '2024', year: 2024, count: 1 },
       { label: '2025', year: 2025, count: 1 },

@@ -69,9 +69,10 @@ describe('the site index of 10,000 documents of 20 measures each', () => {
     expect(years).toEqual([...years].sort((a, b) => b! - a!));
   });
 
-  it('gives the unit every document names all 10,000 documents in the unit directory', () => {
-    const education = site.units.units.find((u) => u.name === '市教育局');
+  it('gives the role every document names all 10,000 documents, spread over the bodies of their places', () => {
+    const education = site.units.roles.find((r) => r.name === '市教育局');
     expect(education).toBeDefined();
-    expect(education!.documents.length).toBe(N);
+    expect(education!.documents).toBe(N);
+    for (const body of education!.bodies) expect(new Set(body.documents.map((d) => d.doc.place)).size).toBe(1);
   });
 });

@@ -28,7 +28,7 @@ import { dataPaths, LIST_NAMES, type DataFormat, type ListName } from './data-pa
 import { collator } from './documents.ts';
 import type { SiteIndex } from './site-index.ts';
 import { paths, targetAnchor } from './site-paths.ts';
-import type { RoleNamer } from './unit-directory.ts';
+import type { BodyNamer } from './unit-directory.ts';
 import { UNKNOWN } from './ui-text.ts';
 
 /** What every data file is made from. */
@@ -37,7 +37,7 @@ export interface DataContext {
   comparisons: Comparisons;
   /** The site's address, for absolute links (https://kb.example). */
   origin: string;
-  roleOf: RoleNamer;
+  bodyOf: BodyNamer;
 }
 
 /** A file's text and its media type. */
@@ -84,6 +84,9 @@ export interface ChangeRecord {
   previousUrl: string | null;
   similarity: number | null;
 }
+
+/** Version of /data/units.json: 2 since a record is one body, not a role name. */
+export const UNITS_VERSION = 2;
 
 /** Version of /data/target-groups.json: 2 since groups are metric identities and alone targets are listed. */
 export const TARGET_GROUPS_VERSION = 2;
@@ -211,7 +214,8 @@ export function listFile(ctx: DataContext, name: ListName, format: DataFormat): 
     }
     case 'units': {
       const items = ctx.site.units.units.map((u) => unitRecord(u, origin));
-      return format === 'json' ? json(listExport(items)) : csv(items, UNIT_COLUMNS);
+      // Version 2: one record per body (济源市教育局), no longer per role name.
+      return format === 'json' ? json({ ...listExport(items), version: UNITS_VERSION }) : csv(items, UNIT_COLUMNS);
     }
     case 'target-groups': {
       const items = targetGroupRecords(ctx);
@@ -229,7 +233,7 @@ export function listFile(ctx: DataContext, name: ListName, format: DataFormat): 
 export function policyFile(ctx: DataContext, slug: string, format: DataFormat): DataFile {
   const view = ctx.site.policies.get(slug);
   if (!view) throw new Error(`no policy document "${slug}"`);
-  const data = policyExport(view, ctx.origin, (id) => view.measureTexts.get(id) ?? '', ctx.roleOf, ctx.comparisons.previousOf.get(slug) ?? null);
+  const data = policyExport(view, ctx.origin, (id) => view.measureTexts.get(id) ?? '', ctx.bodyOf, ctx.comparisons.previousOf.get(slug) ?? null);
   return format === 'json' ? json(data) : csv(data.measures, measureColumns(themeName(ctx), true));
 }
 

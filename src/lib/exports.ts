@@ -6,9 +6,10 @@
  * Every record carries absolute links back to the page and anchor it came from.
  */
 import type { DocSummary } from './documents.ts';
+import { UNKNOWN } from './ui-text.ts';
 import type { CsvColumn } from './csv.ts';
 import type { MeasureView, PolicyView } from './site-index.ts';
-import type { UnitEntry } from './unit-directory.ts';
+import { bodySlug, rolesOf, type BodyNamer, type UnitBody, type UnitEntry } from './unit-directory.ts';
 import type { ReferenceIndex } from './reference-index.ts';
 import { paths, targetAnchor, goalAnchor } from './site-paths.ts';
 import { dataPaths } from './data-paths.ts';
@@ -97,17 +98,30 @@ export interface TargetRecord {
   requirement: string;
 }
 
-/** One responsible unit, by role name (市教育局 gathers 济源市教育局 and 靖江市教育局). */
+/** One body (济源市教育局): version 2 of /data/units.json; version 1 gathered a role name's bodies in one record. */
 export interface UnitRecord {
+  /** The body's name (济源市教育局; 市教育局 when its place is unknown). */
   name: string;
+  /** The name that tells it apart: for a body of unknown place, with its one document's title. */
+  label: string;
+  /** The body's place, or null when unknown. */
+  place: string | null;
+  /** Its role across places (市教育局) and the role's page. */
+  role: string;
+  roleUrl: string;
   url: string;
   /** The names documents use for it. */
   names: string[];
+  /** Documents that name it or that it issued: the count of its search filter too. */
   documents: number;
   lead: number;
   support: number;
   responsible: number;
   issued: number;
+  /** Measures of the documents it issued that name no responsible unit. */
+  ownDuties: number;
+  /** lead + support + responsible + ownDuties: what orders the directory. */
+  tasks: number;
 }
 
 /** /data/policies/<slug>.json: one document with everything in it. */
@@ -117,8 +131,8 @@ export interface PolicyExport {
   goals: GoalRecord[];
   measures: MeasureWithText[];
   targets: TargetRecord[];
-  /** Units its measures name: the name in the document and the role name of its unit page. */
-  units: { name: string; roleName: string; url: string }[];
+  /** Units its measures name: the name in the document, the body it stands for (its page) and its role name. */
+  units: { name: string; body: string; roleName: string; url: string }[];
 }
 
 /** A list export of the whole base: /data/<what>.json. */
@@ -230,13 +244,19 @@ export function unitRecord(u: UnitEntry, origin: string): UnitRecord {
   for (const d of u.documents) for (const n of d.names) names.add(n);
   return {
     name: u.name,
-    url: abs(origin, paths.unit(u.name)),
+    label: u.label,
+    place: u.place,
+    role: u.role,
+    roleUrl: abs(origin, paths.unitRole(u.role)),
+    url: abs(origin, paths.unit(u.slug)),
     names: [...names],
     documents: u.documents.length,
     lead: u.counts.lead,
     support: u.counts.support,
     responsible: u.counts.responsible,
     issued: u.counts.issuer,
+    ownDuties: u.ownDuties,
+    tasks: u.tasks,
   };
 }
 
@@ -245,18 +265,19 @@ export function policyExport(
   view: PolicyView,
   origin: string,
   textOf: (measureId: string) => string,
-  roleOf: (name: string) => string,
+  bodyOf: BodyNamer,
   previous: string | null = null,
 ): PolicyExport {
-  const units = new Map<string, string>();
-  for (const m of view.doc.data.measures) for (const u of [...m.leadUnits, ...m.units]) if (!units.has(u)) units.set(u, roleOf(u));
+  const context = { slug: view.doc.slug, city: view.doc.data.city, province: view.doc.data.province };
+  const units = new Map<string, UnitBody>();
+  for (const m of view.doc.data.measures) for (const [u] of rolesOf(m)) if (!units.has(u)) units.set(u, bodyOf(u, context));
   return {
     version: API_VERSION,
     document: documentRecord(view, origin, previous),
     goals: goalRecords(view, origin),
     measures: measureRecords(view, origin).map((m) => ({ ...m, text: textOf(m.id) })),
     targets: targetRecords(view, origin),
-    units: [...units].map(([name, roleName]) => ({ name, roleName, url: abs(origin, paths.unit(roleName)) })),
+    units: [...units].map(([name, body]) => ({ name, body: body.name, roleName: body.role, url: abs(origin, paths.unit(bodySlug(body))) })),
   };
 }
 
@@ -326,13 +347,17 @@ export const TARGET_COLUMNS: CsvColumn<TargetRecord>[] = [
 
 /** CSV columns of units. */
 export const UNIT_COLUMNS: CsvColumn<UnitRecord>[] = [
-  { header: '单位', value: (u) => u.name },
+  { header: '单位', value: (u) => u.label },
+  { header: '地区', value: (u) => u.place ?? UNKNOWN },
+  { header: '职能', value: (u) => u.role },
   { header: '文件中的名称', value: (u) => list(u.names) },
+  { header: '任务数', value: (u) => u.tasks },
   { header: '文件数', value: (u) => u.documents },
   { header: '牵头', value: (u) => u.lead },
   { header: '配合', value: (u) => u.support },
   { header: '责任单位', value: (u) => u.responsible },
   { header: '发文', value: (u) => u.issued },
+  { header: '本单位任务', value: (u) => u.ownDuties },
   { header: '链接', value: (u) => u.url },
 ];
 

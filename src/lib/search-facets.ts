@@ -26,7 +26,7 @@ export function policyFilters(view: PolicyView): [string, string][] {
     ['类型', d.docType],
     ['发布机构', d.issuer ?? UNKNOWN],
     ...view.themes.map((t): [string, string] => ['主题', t.name]),
-    ...view.unitRoles.map((u): [string, string] => ['责任单位', u]),
+    ...view.unitBodies.map((u): [string, string] => ['责任单位', u.label]),
     ...view.citedTitles.map((t): [string, string] => ['依据文件', t]),
   ];
 }

@@ -7,7 +7,7 @@ import type { Goal, Measure } from './schema.ts';
 import { byDateDesc, collator, sortableDate, summarize, type DocSummary, type PolicyDoc } from './documents.ts';
 import { readOutline, isResponsibilityLine, tocTree, type TocNode } from './body-outline.ts';
 import { buildFacet, type Facet } from './facets.ts';
-import { buildUnitDirectory, type RoleNamer, type UnitDirectory } from './unit-directory.ts';
+import { buildUnitDirectory, type BodyNamer, type RoleNamer, type UnitDirectory, type UnitEntry } from './unit-directory.ts';
 import { assignThemes, type Theme, type ThemeMatcher } from './themes.ts';
 import { describeFiling } from './theme-evidence.ts';
 import { buildThemeIndex, type ThemeEntry } from './theme-index.ts';
@@ -21,6 +21,8 @@ export interface SiteVocabulary {
   themes: ThemeMatcher;
   /** Role name of a unit (济源市教育局 → 市教育局), aliases applied. */
   roleOf: RoleNamer;
+  /** The body a unit name stands for in a document (市财政局 in a 济源 document → 济源市财政局). */
+  bodyOf: BodyNamer;
   /** Whether an original file (path under content/sources/) is there to link to. */
   hasSource?: (file: string) => boolean;
   /** Place names by level, to tell the level of a cited document (none: levels from 文号 and wording only). */
@@ -53,8 +55,10 @@ export interface PolicyView {
   looseMeasures: MeasureView[];
   /** Role names of the document's responsible units, in pinyin order. */
   unitRoles: string[];
-  /** The measures of each of `unitRoles` (ids in document order): what the 责任单位 filter narrows to. */
+  /** The measures naming each of `unitBodies`, by its label (ids in document order): what the 责任单位 filter narrows to. */
   unitMeasures: Map<string, string[]>;
+  /** The bodies the document names as responsible or that issued it, in directory order: its 责任单位 search filter. */
+  unitBodies: UnitEntry[];
   targets: TargetRow[];
   related: RelatedView[];
   sameIssuer: DocSummary[];
@@ -160,18 +164,22 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
     reasonsOf: (doc) => reasonsByDoc.get(doc.slug) ?? new Map(),
     roleOf: vocab.roleOf,
   });
-  const units = buildUnitDirectory(docs, vocab.roleOf);
+  const units = buildUnitDirectory(docs, vocab.bodyOf);
 
   const unitRolesByDoc = new Map<string, string[]>();
   const unitMeasuresByDoc = new Map<string, Map<string, string[]>>();
   const docThemes = new Map<string, string[]>();
   for (const doc of docs) {
+    const roles = new Set<string>();
+    for (const m of doc.data.measures) for (const u of [...m.leadUnits, ...m.units]) roles.add(vocab.roleOf(u));
+    unitRolesByDoc.set(doc.slug, [...roles].sort(collator.compare));
+    // Keyed by the body's label, the value of the 责任单位 filter, so the filter narrows to its measures.
     const measuresOf = new Map<string, string[]>();
-    for (const m of doc.data.measures) {
-      for (const role of new Set([...m.leadUnits, ...m.units].map(vocab.roleOf))) measuresOf.set(role, [...(measuresOf.get(role) ?? []), m.id]);
+    for (const u of units.byDocument.get(doc.slug) ?? []) {
+      const ids = u.documents.find((d) => d.doc.slug === doc.slug)?.measures.map((m) => m.measure.id) ?? [];
+      if (ids.length > 0) measuresOf.set(u.label, ids);
     }
     unitMeasuresByDoc.set(doc.slug, measuresOf);
-    unitRolesByDoc.set(doc.slug, [...measuresOf.keys()].sort(collator.compare));
     const slugs = new Set<string>();
     for (const list of themesByDoc.get(doc.slug)?.values() ?? []) for (const s of list) slugs.add(s);
     docThemes.set(doc.slug, [...slugs]);
@@ -234,6 +242,7 @@ export function buildSiteIndex(docs: readonly PolicyDoc[], vocab: SiteVocabulary
       looseMeasures: doc.data.measures.filter((m) => !inGoal.has(m.id)).map(measureView),
       unitRoles: unitRolesByDoc.get(doc.slug) ?? [],
       unitMeasures: unitMeasuresByDoc.get(doc.slug) ?? new Map(),
+      unitBodies: units.byDocument.get(doc.slug) ?? [],
       targets: allTargetsByDoc.get(doc.slug) ?? [],
       related: (related.get(doc.slug) ?? []).map((r) => ({ doc: r.doc, reason: describeReasons(r, themeName) })),
       sameIssuer: sameIssuer.get(doc.slug) ?? [],
@@ -294,7 +303,7 @@ export interface HomeView {
   years: Facet['values'];
   types: Facet['values'];
   issuers: Facet['values'];
-  /** Units with the most measures and documents first. */
+  /** Units carrying the most tasks, then documents, first. */
   units: UnitDirectory['units'];
   /** Themes with the most measures first; themes no measure serves are left out. */
   themes: ThemeEntry[];
@@ -306,14 +315,13 @@ export interface HomeView {
 export function homeView(site: SiteIndex, limit = 8): HomeView {
   const byDocs = (values: Facet['values']) =>
     [...values].sort((a, b) => (a.known !== b.known ? (a.known ? -1 : 1) : b.docs.length - a.docs.length)).slice(0, limit);
-  const weight = (u: UnitDirectory['units'][number]) => u.counts.lead + u.counts.support + u.counts.responsible + u.ownDuties;
   return {
     newest: site.docs.slice(0, limit),
     cities: byDocs(site.facets.city.values),
     years: site.facets.year.values.slice(0, limit),
     types: byDocs(site.facets.type.values),
     issuers: byDocs(site.facets.issuer.values),
-    units: [...site.units.units].sort((a, b) => weight(b) - weight(a) || collator.compare(a.name, b.name)).slice(0, limit),
+    units: site.units.units.slice(0, limit),
     themes: site.themes.filter((t) => t.counts.measures > 0).sort((a, b) => b.counts.measures - a.counts.measures).slice(0, limit + 4),
     deadlines: site.targets.byYear.map((g) => ({ label: g.label, year: g.year, count: g.rows.length })),
   };

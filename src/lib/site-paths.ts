@@ -73,10 +73,14 @@ export const paths = {
   /** The page of a facet value by its slug: `/cities/ji-yuan-shi/`, `/years/2018/`. */
   facetValue: (section: 'cities' | 'years' | 'types' | 'issuers', slug: Slug): Href => href(`/${section}/${slug}/`),
   units: href('/units/'),
-  /** The page of a unit's role name (市教育局), not of one place's unit (济源市教育局). */
-  unit: (roleName: string): Href => href(`/units/${nameSlug(roleName)}/`),
-  /** A unit's documents of one place, on a unit page split by place (src/lib/place-pages.ts). */
-  unitPlace: (roleName: string, placeSlug: Slug): Href => href(`/units/${nameSlug(roleName)}/${placeSlug}/`),
+  /** The page of one body (济源市教育局), by its slug (`bodySlug` of src/lib/unit-directory.ts). */
+  unit: (slug: Slug): Href => href(`/units/${slug}/`),
+  /** Every role with its bodies. */
+  unitRoles: href('/units/roles/'),
+  /** The page of a role (市教育局): the bodies of every place that hold it. */
+  unitRole: (roleName: string): Href => href(`/units/roles/${nameSlug(roleName)}/`),
+  /** The directory's bodies of one place (未注明: `weizhuming`). */
+  unitsOfPlace: (placeSlug: Slug): Href => href(`/units/places/${placeSlug}/`),
   goals: href('/goals/'),
   /** The per-document goal index of one place, when /goals/ is split by place. */
   goalsOfPlace: (placeSlug: Slug): Href => href(`/goals/by-document/${placeSlug}/`),

@@ -7,6 +7,7 @@
  * a body renders alike whenever and wherever it is rendered.
  */
 import type { Plugin } from 'unified';
+import type { UnitContext } from '../lib/unit-directory.ts';
 import type { AliasTable } from '../lib/units.ts';
 import remarkLiteralHtml from './literal-html.ts';
 import remarkSafeLinks from './safe-links.ts';
@@ -25,8 +26,8 @@ export type PluginEntry = AnyPlugin | [AnyPlugin, unknown];
 export interface PipelineOptions {
   /** The site's public origin (`https://jyj.example.gov.cn`), which citation links resolve against; null leaves them root-relative. */
   origin: string | null;
-  /** Page of a normalised unit name (市财政局 → /units/shi-caizheng-ju/). */
-  unitHref: (name: string) => string;
+  /** Page of the body a normalised unit name stands for in a document (市财政局 of a 济源 document → /units/jiyuanshi-caizhengju/). */
+  unitHref: (name: string, doc: UnitContext) => string;
   /** Unit alias table, so that variant spellings in responsibility lines are linked. */
   aliases?: AliasTable;
 }

@@ -13,11 +13,12 @@ import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { RESPONSIBILITY_LINE } from '../lib/body-outline.ts';
 import type { AliasTable } from '../lib/units.ts';
-import { policyOf } from './policy-file.ts';
+import type { UnitContext } from '../lib/unit-directory.ts';
+import { policyOf, slugOf } from './policy-file.ts';
 
 export interface ResponsibilityLinkOptions {
-  /** Page of a normalised unit name. */
-  unitHref: (name: string) => string;
+  /** Page of the body a normalised unit name stands for in the document (市财政局 of a 济源 document: 济源市财政局). */
+  unitHref: (name: string, doc: UnitContext) => string;
   /** The unit alias table (canonical → variant lookup), so variant spellings in the text are found. */
   aliases?: AliasTable;
 }
@@ -76,9 +77,9 @@ function findUnits(text: string, units: readonly string[], variants: ReadonlyMap
 export default function remarkResponsibilityLinks(options: ResponsibilityLinkOptions) {
   const variants = new Map<string, string[]>();
   for (const [variant, name] of Object.entries(options.aliases ?? {})) variants.set(name, [...(variants.get(name) ?? []), variant]);
-  const link = (unit: string, value: string): Link => ({
+  const link = (unit: string, value: string, doc: UnitContext): Link => ({
     type: 'link',
-    url: options.unitHref(unit),
+    url: options.unitHref(unit, doc),
     title: `${unit}：各文件中的全部任务`,
     children: [{ type: 'text', value }],
   });
@@ -86,6 +87,7 @@ export default function remarkResponsibilityLinks(options: ResponsibilityLinkOpt
   return (tree: Root, file: VFile): void => {
     const policy = policyOf(file);
     if (!policy) return;
+    const doc: UnitContext = { slug: slugOf(file) ?? '', city: policy.city, province: policy.province };
     const unitsOf = new Map(policy.measures.map((m) => [m.id, [...new Set([...m.leadUnits, ...m.units])]]));
     let units: string[] | null = null;
     for (const node of tree.children) {
@@ -106,7 +108,7 @@ export default function remarkResponsibilityLinks(options: ResponsibilityLinkOpt
         let pos = 0;
         for (const s of spans) {
           if (s.start > pos) parts.push({ type: 'text', value: t.value.slice(pos, s.start) });
-          parts.push(link(s.unit, t.value.slice(s.start, s.end)));
+          parts.push(link(s.unit, t.value.slice(s.start, s.end), doc));
           linked.add(s.unit);
           pos = s.end;
         }
@@ -119,7 +121,7 @@ export default function remarkResponsibilityLinks(options: ResponsibilityLinkOpt
         const more: PhrasingContent[] = [{ type: 'text', value: '（规范名称：' }];
         rest.forEach((u, i) => {
           if (i > 0) more.push({ type: 'text', value: '、' });
-          more.push(link(u, u));
+          more.push(link(u, u, doc));
         });
         more.push({ type: 'text', value: '）' });
         node.children.push({

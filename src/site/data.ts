@@ -68,7 +68,7 @@ export async function getSearchNames(): Promise<NameEntry[]> {
 
 /** What the /data/ files are made from. */
 export async function getDataContext(): Promise<DataContext> {
-  return { site: await getSite(), comparisons: await getComparisons(), origin: SITE.origin ?? '', roleOf: vocabulary.roleOf };
+  return { site: await getSite(), comparisons: await getComparisons(), origin: SITE.origin ?? '', bodyOf: vocabulary.bodyOf };
 }
 
 /** A data file as the response of a static endpoint. */

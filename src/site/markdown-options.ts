@@ -1,24 +1,27 @@
 /**
  * The options of the policy Markdown pipeline for this site: the public address citations
- * resolve against, unit pages by role name, the unit alias table. Shared by astro.config.mjs
- * and the tests.
+ * resolve against, the page of the body each unit name stands for in its document, the unit
+ * alias table. Shared by astro.config.mjs and the tests.
  */
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { markdownPipeline, type PipelineOptions } from '../markdown/index.ts';
 import { paths } from '../lib/site-paths.ts';
 import { loadUnitAliases, VOCAB_DIR } from '../ingest/vocab.ts';
 import { SITE } from './settings.ts';
-import { loadRoleNamer } from './vocab.ts';
+import { bodySlug, type UnitContext } from '../lib/unit-directory.ts';
+import { loadUnitNamer } from './vocab.ts';
 
 /** Pipeline options read from the vocabularies under `dir`; `origin` is the site's public origin, or null. */
 export function policyMarkdownOptions(origin: string | null = SITE.origin, dir = VOCAB_DIR): PipelineOptions {
-  const roleOf = loadRoleNamer(dir);
+  const { body } = loadUnitNamer(dir);
   const hrefs = new Map<string, string>();
-  const unitHref = (name: string): string => {
-    let href = hrefs.get(name);
+  // The same name is one body per place, so the cache is per name and document.
+  const unitHref = (name: string, doc: UnitContext): string => {
+    const key = `${name}\u0000${doc.slug}\u0000${doc.city ?? ''}\u0000${doc.province ?? ''}`;
+    let href = hrefs.get(key);
     if (href === undefined) {
-      href = paths.unit(roleOf(name));
-      hrefs.set(name, href);
+      href = paths.unit(bodySlug(body(name, doc)));
+      hrefs.set(key, href);
     }
     return href;
   };

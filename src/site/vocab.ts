@@ -8,7 +8,7 @@ import { loadYaml } from '../lib/frontmatter.ts';
 import type { Gazetteer } from '../lib/places.ts';
 import { parseThemeTable, ThemeMatcher, type Theme } from '../lib/themes.ts';
 import { loadWordSegmenter } from './word-segmenter.ts';
-import { placeNamesOf, roleNamer, type RoleNamer } from '../lib/unit-directory.ts';
+import { placeNamesOf, unitNamer, type BodyNamer, type RoleNamer, type UnitNamer } from '../lib/unit-directory.ts';
 import { placeLevelsOf, type PlaceLevels } from '../lib/reference-index.ts';
 import { loadUnitAliases, VOCAB_DIR } from '../ingest/vocab.ts';
 
@@ -24,10 +24,15 @@ export function loadThemes(dir = VOCAB_DIR): Theme[] {
   return parseThemeTable(data, file);
 }
 
+/** The unit namers over the gazetteer and the unit alias table: role (济源市教育局 → 市教育局) and body (市财政局 in a 济源 document → 济源市财政局). */
+export function loadUnitNamer(dir = VOCAB_DIR): UnitNamer {
+  const gazetteer = JSON.parse(readFileSync(join(dir, 'places.json'), 'utf8')) as Gazetteer;
+  return unitNamer(placeNamesOf(gazetteer), loadUnitAliases(dir));
+}
+
 /** The role namer over the gazetteer and the unit alias table (济源市教育局 → 市教育局). */
 export function loadRoleNamer(dir = VOCAB_DIR): RoleNamer {
-  const gazetteer = JSON.parse(readFileSync(join(dir, 'places.json'), 'utf8')) as Gazetteer;
-  return roleNamer(placeNamesOf(gazetteer), loadUnitAliases(dir));
+  return loadUnitNamer(dir).role;
 }
 
 /** Place names of the gazetteer by level (省, 市, 县), for the levels of cited documents. */
@@ -36,7 +41,8 @@ export function loadPlaceLevels(dir = VOCAB_DIR): PlaceLevels {
 }
 
 /** The vocabularies, ready for the site index and the Markdown pipeline. */
-export function loadSiteVocabulary(dir = VOCAB_DIR): { themes: ThemeMatcher; roleOf: RoleNamer; placeLevels: PlaceLevels } {
+export function loadSiteVocabulary(dir = VOCAB_DIR): { themes: ThemeMatcher; roleOf: RoleNamer; bodyOf: BodyNamer; placeLevels: PlaceLevels } {
   const themes = loadThemes(dir);
-  return { themes: new ThemeMatcher(themes, loadWordSegmenter(themes)), roleOf: loadRoleNamer(dir), placeLevels: loadPlaceLevels(dir) };
+  const units = loadUnitNamer(dir);
+  return { themes: new ThemeMatcher(themes, loadWordSegmenter(themes)), roleOf: units.role, bodyOf: units.body, placeLevels: loadPlaceLevels(dir) };
 }
