@@ -61,7 +61,7 @@ export async function getReviewList(): Promise<ReviewDoc<DocSummary>[]> {
 export async function getSearchNames(): Promise<NameEntry[]> {
   const s = await getSite();
   return [
-    ...s.units.units.map((u): NameEntry => ({ kind: 'unit', name: u.name, href: paths.unit(u.name), weight: u.counts.lead + u.counts.support + u.counts.responsible })),
+    ...s.units.units.map((u): NameEntry => ({ kind: 'unit', name: u.label, href: paths.unit(u.slug), weight: u.tasks })),
     ...s.themes.map((t): NameEntry => ({ kind: 'theme', name: t.theme.name, href: paths.theme(t.theme.slug), weight: t.counts.measures })),
   ];
 }
