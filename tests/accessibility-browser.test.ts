@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { paths } from '../src/lib/site-paths.ts';
+import { nameSlug, paths } from '../src/lib/site-paths.ts';
 import { CHROMIUM_PATH } from './support/browser.ts';
 import { useServedSite } from './support/served-site.ts';
 
@@ -41,7 +41,7 @@ const PHOTOGRAPHED = [
   ['cities', paths.cities],
   ['city', paths.city('济源市')],
   ['units', paths.units],
-  ['unit', paths.unit('市教育局')],
+  ['unit', paths.unit(nameSlug('济源市教育局'))],
   ['goals', paths.goals],
   ['theme', paths.theme('xiaochu-dabane')],
   ['targets', paths.targets],

@@ -198,7 +198,7 @@ describe('the search page', () => {
   });
 
   it('with a 责任单位 chosen, shows under each document only the measures of that unit', async () => {
-    const page = await open(`${paths.search}?q=${encodeURIComponent('经费')}&unit=${encodeURIComponent('市财政局')}`);
+    const page = await open(`${paths.search}?q=${encodeURIComponent('经费')}&unit=${encodeURIComponent('市财政局（关于进一步统筹推进义务教育优质均衡发展实施方案）')}`);
     await page.waitForFunction(() => document.querySelector('#search-app')?.getAttribute('data-state') === 'done');
     const anchors = await page.locator('#search-list .search-parts a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(anchors.length).toBeGreaterThan(0);
