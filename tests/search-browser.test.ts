@@ -191,7 +191,7 @@ describe('the search page', () => {
     expect(await theme.getAttribute('href')).toMatch(/^\/goals\/[a-z0-9-]+\/$/);
     await page.locator('#search-q').fill('市财政局');
     await page.locator('#search-q').press('Enter');
-    await page.waitForFunction(() => [...document.querySelectorAll('#search-names a')].some((a) => a.textContent === '市财政局'));
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-names a')].some((a) => a.textContent?.startsWith('市财政局') === true));
     const unit = page.locator('#search-names a', { hasText: '市财政局' }).first();
     expect(await unit.getAttribute('href')).toMatch(/^\/units\/[a-z0-9-]+\/$/);
     await page.close();
