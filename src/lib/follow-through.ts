@@ -118,6 +118,8 @@ export function buildFollowThrough(docs: readonly PolicyDoc[], rows: readonly Ta
     list.push({ doc, summary });
     byPlace.set(key, list);
   }
+  // Newest first, once per place: the later documents of a target are a prefix of its place's list.
+  for (const list of byPlace.values()) list.sort((a, b) => (a.summary.sortDate < b.summary.sortDate ? 1 : a.summary.sortDate > b.summary.sortDate ? -1 : 0));
   const sentences = new Map<string, Sentence[]>();
   const sentencesOfDoc = (doc: PolicyDoc): Sentence[] => {
     let list = sentences.get(doc.slug);
@@ -129,18 +131,36 @@ export function buildFollowThrough(docs: readonly PolicyDoc[], rows: readonly Ta
     }
     return list;
   };
+  // The sentences of a document that name a metric, worked out once per document and metric:
+  // many targets of a place share a metric, and most sentences name none of them.
+  const termsOf = new Map<string, string[]>();
+  const naming = new Map<string, Sentence[]>();
+  const sentencesNaming = (doc: PolicyDoc, metric: string): Sentence[] => {
+    const key = `${doc.slug}\u0000${metric}`;
+    let list = naming.get(key);
+    if (!list) {
+      let terms = termsOf.get(metric);
+      if (!terms) termsOf.set(metric, (terms = metricTerms(metric)));
+      const t = terms;
+      list = sentencesOfDoc(doc).filter((s) => t.some((term) => s.text.includes(term)));
+      naming.set(key, list);
+    }
+    return list;
+  };
   const out = new Map<string, FollowThrough>();
   for (const row of rows) {
     if (row.target.year === null) continue;
     const key = placeKey(row.doc);
     // Later: dated after the target's document (an undated document cannot be placed).
-    const later = (key ? byPlace.get(key) ?? [] : [])
-      .filter((x) => x.doc.slug !== row.doc.slug && x.summary.year !== null && x.summary.sortDate > row.doc.sortDate)
-      .sort((a, b) => (a.summary.sortDate < b.summary.sortDate ? 1 : -1));
+    const later: { doc: PolicyDoc; summary: DocSummary }[] = [];
+    for (const x of key ? byPlace.get(key) ?? [] : []) {
+      if (x.summary.sortDate <= row.doc.sortDate) break;
+      if (x.doc.slug !== row.doc.slug && x.summary.year !== null) later.push(x);
+    }
     let progress: FollowEvidence | null = null;
     let met: FollowEvidence | null = null;
     for (const { doc, summary } of later) {
-      for (const s of sentencesOfDoc(doc)) {
+      for (const s of sentencesNaming(doc, row.target.metric)) {
         const r = readResult(s.text, row.target);
         if (r === 'met' && !met) met = { doc: summary, sentence: s.text, anchor: s.anchor };
         if (r === 'progress' && !progress) progress = { doc: summary, sentence: s.text, anchor: s.anchor };
