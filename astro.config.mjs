@@ -1,11 +1,11 @@
 // @ts-check
 // The site settings first: loading them sets BASE_PATH, which every link is built with.
-import { SITE } from './src/site/settings.ts';
+import { SITE } from './src/astro/settings.ts';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { CACHE_DIR } from './src/site/content-dirs.ts';
-import { cspConfig } from './src/site/csp.ts';
-import { siteMarkdownConfig } from './src/site/markdown-options.ts';
+import { CACHE_DIR } from './src/astro/content-dirs.ts';
+import { cspConfig } from './src/astro/csp.ts';
+import { siteMarkdownConfig } from './src/astro/markdown-options.ts';
 
 export default defineConfig({
   // Without a public address there is no canonical URL, feed or sitemap (scripts/build.ts warns).

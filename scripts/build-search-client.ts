@@ -12,8 +12,8 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { filterIndexesOf, openFacets, parseFacetSizes } from '../src/lib/search-facets.ts';
-import type { PagefindApi } from '../src/lib/search-results.ts';
+import { filterIndexesOf, openFacets, parseFacetSizes } from '../src/search/facets.ts';
+import type { PagefindApi } from '../src/search/results.ts';
 
 /** A loaded bundle, with the bytes it has fetched so far. */
 export interface PagefindClient extends PagefindApi {
@@ -113,7 +113,7 @@ export async function loadPagefind(siteDir: string, options: { lang?: string; ex
 
 /**
  * Loads what the search page loads before its first search: the filter indexes of the facets
- * it shows open (src/scripts/search-page.ts), as the built /search/ page describes them.
+ * it shows open (src/browser/search-page.ts), as the built /search/ page describes them.
  */
 export async function loadStartFacets(client: PagefindApi, siteDir: string): Promise<void> {
   const html = await readFile(join(siteDir, 'search', 'index.html'), 'utf8');

@@ -12,10 +12,10 @@ import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { indexProblems, type IndexFacts } from '../src/lib/search-build.ts';
-import { FILTER_NAMES, SORT_KEY } from '../src/lib/search-state.ts';
-import { withoutBase } from '../src/lib/base-path.ts';
-import { paths } from '../src/lib/site-paths.ts';
+import { indexProblems, type IndexFacts } from '../src/search/build.ts';
+import { FILTER_NAMES, SORT_KEY } from '../src/search/state.ts';
+import { withoutBase } from '../src/site/base-path.ts';
+import { paths } from '../src/site/paths.ts';
 import { loadPagefind } from './build-search-client.ts';
 
 export interface IndexOptions {

@@ -14,13 +14,13 @@
  * The last line gives the time of each part: `build: astro 12.3 s, pagefind 1.1 s, checks 0.4 s`.
  */
 // The site settings first: loading them checks content/site.yaml and sets BASE_PATH for Astro and the body renderer.
-import { SITE, SITE_SETTINGS_FILE } from '../src/site/settings.ts';
+import { SITE, SITE_SETTINGS_FILE } from '../src/astro/settings.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { POLICIES_DIR } from '../src/site/content-dirs.ts';
+import { POLICIES_DIR } from '../src/astro/content-dirs.ts';
 import { indexSite, pagefindVersion } from './build-search-index.ts';
 
 const USAGE = 'usage: npm run build [-- --out-dir DIR] [--index-only]';

@@ -5,10 +5,10 @@
  * checked against content/vocab/themes.yaml, as the build checks them.
  */
 import { existsSync, statSync } from 'node:fs';
-import { checkPolicyFolder, formatProblem } from '../src/lib/check.ts';
-import { DEFAULT_LIMITS, setLimit } from '../src/lib/input-limits.ts';
-import { POLICIES_DIR } from '../src/site/content-dirs.ts';
-import { loadThemes } from '../src/site/vocab.ts';
+import { checkPolicyFolder, formatProblem } from '../src/format/check.ts';
+import { DEFAULT_LIMITS, setLimit } from '../src/format/input-limits.ts';
+import { POLICIES_DIR } from '../src/astro/content-dirs.ts';
+import { loadThemes } from '../src/astro/vocab.ts';
 
 const USAGE = 'usage: npm run check -- [DIR] [--max-policy-mb N]';
 const limits = { ...DEFAULT_LIMITS };

@@ -26,10 +26,10 @@ import { SUPPORTED_EXTENSIONS, type ReadOptions } from '../src/ingest/read.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 import { existingSlugs, writeAtomic, writePolicy, type WriteOutcome } from '../src/ingest/write.ts';
 import { ProgressLine } from '../src/ingest/progress.ts';
-import { CHINESE_ENCODINGS, chineseEncoding } from '../src/lib/chinese-encoding.ts';
-import type { Ingested } from '../src/lib/ingest.ts';
-import { DEFAULT_LIMITS, isLimitFlag, setLimit, type InputLimits } from '../src/lib/input-limits.ts';
-import { reviewCsv, reviewLine, reviewRows, type ReviewEntry } from '../src/lib/review.ts';
+import { CHINESE_ENCODINGS, chineseEncoding } from '../src/ingest/chinese-encoding.ts';
+import type { Ingested } from '../src/extract/pipeline.ts';
+import { DEFAULT_LIMITS, isLimitFlag, setLimit, type InputLimits } from '../src/format/input-limits.ts';
+import { reviewCsv, reviewLine, reviewRows, type ReviewEntry } from '../src/extract/review.ts';
 
 interface Options {
   inputs: string[];

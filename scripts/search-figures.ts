@@ -14,8 +14,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { queryPhrases } from '../src/lib/search-results.ts';
-import { RESULTS_FIRST } from '../src/lib/search-state.ts';
+import { queryPhrases } from '../src/search/results.ts';
+import { RESULTS_FIRST } from '../src/search/state.ts';
 import { loadPagefind, loadStartFacets } from './build-search-client.ts';
 import { pagefindBinary, POLICY_GLOB } from './build-search-index.ts';
 

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { nameSlug, paths } from '../src/lib/site-paths.ts';
+import { nameSlug, paths } from '../src/site/paths.ts';
 import { CHROMIUM_PATH } from './support/browser.ts';
 import { useServedSite } from './support/served-site.ts';
 

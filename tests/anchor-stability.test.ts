@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../src/lib/ingest.ts';
+import { ingestText } from '../src/extract/pipeline.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 
 const ctx = { sourceFile: '2018-jiyuan-jiaoyuju-gongzuo-yaodian.txt', places: loadPlaces(), aliases: loadUnitAliases() };

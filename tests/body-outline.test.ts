@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isResponsibilityLine, readOutline, tocTree, unescapeMarkdown } from '../src/lib/body-outline.ts';
+import { isResponsibilityLine, readOutline, tocTree, unescapeMarkdown } from '../src/format/body-outline.ts';
 
 const body = `前言段落。
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAcross, checkPolicyText, formatProblem } from '../src/lib/check.ts';
+import { checkAcross, checkPolicyText, formatProblem } from '../src/format/check.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

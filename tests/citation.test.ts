@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, citations, citationText, itemLabel } from '../src/lib/citation.ts';
+import { chineseDate, citations, citationText, itemLabel } from '../src/site/citation.ts';
 
 describe('itemLabel', () => {
   it.each([

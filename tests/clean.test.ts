@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanText, isNoiseLine, normalizeTitle } from '../src/lib/clean.ts';
+import { cleanText, isNoiseLine, normalizeTitle } from '../src/extract/clean.ts';
 import { readSource } from '../src/ingest/read.ts';
 
 const BODY = '为巩固义务教育基本均衡发展成果,加快推进我市义务教育优质均衡发展县创建步伐,推进义务教育向更高水平发展,全面提高教育质量。';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BOM, parseCsv } from '../src/lib/csv.ts';
+import { BOM, parseCsv } from '../src/format/csv.ts';
 import { useServedSite } from './support/served-site.ts';
 
 const JIYUAN = 'jiyuan-2018-jiaoyuju-gongzuo-yaodian';

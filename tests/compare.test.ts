@@ -20,7 +20,7 @@ import {
   type CompareTarget,
   type PickerDoc,
   type ThemeRef,
-} from '../src/lib/compare.ts';
+} from '../src/compare/compare.ts';
 
 const theme = (slug: string, name: string): ThemeRef => ({ slug, name, url: `/goals/${slug}/` });
 const THEMES: ThemeRef[] = [

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alignByTheme, visibleRows } from '../src/lib/compare.ts';
-import { buildComparisons, buildPicker } from '../src/lib/comparison-data.ts';
-import type { PolicyDoc } from '../src/lib/documents.ts';
-import { buildSiteIndex } from '../src/lib/site-index.ts';
-import { metricIdentity } from '../src/lib/metric-identity.ts';
-import { groupLabel } from '../src/lib/target-compare.ts';
-import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { alignByTheme, visibleRows } from '../src/compare/compare.ts';
+import { buildComparisons, buildPicker } from '../src/data-api/comparison-data.ts';
+import type { PolicyDoc } from '../src/index/documents.ts';
+import { buildSiteIndex } from '../src/index/site-index.ts';
+import { metricIdentity } from '../src/compare/metric-identity.ts';
+import { groupLabel } from '../src/compare/target-compare.ts';
+import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
 
 const vocab = loadSiteVocabulary();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, CSV_TYPE, csvField, parseCsv, recordsToCsv, toCsv, type CsvCell } from '../src/lib/csv.ts';
+import { BOM, CSV_TYPE, csvField, parseCsv, recordsToCsv, toCsv, type CsvCell } from '../src/format/csv.ts';
 
 describe('csvField', () => {
   it('writes plain text as it is', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildComparisons } from '../src/lib/comparison-data.ts';
-import { BOM, parseCsv } from '../src/lib/csv.ts';
-import { apiIndexFile, changesFile, listFile, policyFile, themeFile, JSON_TYPE } from '../src/lib/data-files.ts';
-import type { PolicyDoc } from '../src/lib/documents.ts';
-import { buildSiteIndex } from '../src/lib/site-index.ts';
-import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { buildComparisons } from '../src/data-api/comparison-data.ts';
+import { BOM, parseCsv } from '../src/format/csv.ts';
+import { apiIndexFile, changesFile, listFile, policyFile, themeFile, JSON_TYPE } from '../src/data-api/data-files.ts';
+import type { PolicyDoc } from '../src/index/documents.ts';
+import { buildSiteIndex } from '../src/index/site-index.ts';
+import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
 
 const ORIGIN = 'https://kb.example';

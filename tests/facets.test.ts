@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { byDateDesc, formatDate, sortableDate, summarize, yearOf, yearsOf } from '../src/lib/documents.ts';
-import { buildFacet, facetPages, groupByPlace, groupByYear } from '../src/lib/facets.ts';
-import { nameSlug, paths, UNKNOWN_SLUG } from '../src/lib/site-paths.ts';
+import { byDateDesc, formatDate, sortableDate, summarize, yearOf, yearsOf } from '../src/index/documents.ts';
+import { buildFacet, facetPages, groupByPlace, groupByYear } from '../src/index/facets.ts';
+import { nameSlug, paths, UNKNOWN_SLUG } from '../src/site/paths.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
 
 const docs = loadPolicies(FIXTURE_POLICIES).map(summarize);

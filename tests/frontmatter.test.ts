@@ -1,5 +1,5 @@
 /**
- * The one frontmatter reader (src/lib/frontmatter.ts): YAML only, no code, bounded aliases, and
+ * The one frontmatter reader (src/format/frontmatter.ts): YAML only, no code, bounded aliases, and
  * the attack of issue 10 (a `---js` frontmatter running a shell command) replayed against the
  * ingest, `npm run check` and the build's loader.
  */
@@ -11,10 +11,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPolicyText } from '../src/lib/check.ts';
-import { FrontmatterError, loadYaml, readFrontmatter } from '../src/lib/frontmatter.ts';
+import { checkPolicyText } from '../src/format/check.ts';
+import { FrontmatterError, loadYaml, readFrontmatter } from '../src/format/frontmatter.ts';
 import { existingSlugs, handEditOf } from '../src/ingest/write.ts';
-import { policyLoader } from '../src/site/policy-loader.ts';
+import { policyLoader } from '../src/astro/policy-loader.ts';
 import { FIXTURE_POLICIES } from './support/fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

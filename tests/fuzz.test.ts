@@ -11,9 +11,9 @@ import { docxBomb, docxOfSize } from './support/zip.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestText, ExtractionError } from '../src/lib/ingest.ts';
+import { ingestText, ExtractionError } from '../src/extract/pipeline.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
-import { policySchema } from '../src/lib/schema.ts';
+import { policySchema } from '../src/format/schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ctx = { sourceFile: 'fuzz.txt', places: loadPlaces(), aliases: loadUnitAliases() };

@@ -11,9 +11,9 @@ import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js/cn2t';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeText, IngestError, readSource, type ReadOptions } from '../src/ingest/read.ts';
-import { utf16WithoutBom } from '../src/lib/bytes.ts';
-import { chineseEncoding, commonHanziScore, decodeAs, preferBig5 } from '../src/lib/chinese-encoding.ts';
-import { DEFAULT_LIMITS } from '../src/lib/input-limits.ts';
+import { utf16WithoutBom } from '../src/format/bytes.ts';
+import { chineseEncoding, commonHanziScore, decodeAs, preferBig5 } from '../src/ingest/chinese-encoding.ts';
+import { DEFAULT_LIMITS } from '../src/format/input-limits.ts';
 import { docxBomb, docxOfSize } from './support/zip.ts';
 
 let dir = '';

@@ -2,7 +2,7 @@
  * The pure ingest pipeline on documents of kinds the sample does not show.
  */
 import { describe, expect, it } from 'vitest';
-import { ingestText, ExtractionError } from '../src/lib/ingest.ts';
+import { ingestText, ExtractionError } from '../src/extract/pipeline.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 
 const ctx = { sourceFile: 'x.txt', places: loadPlaces(), aliases: loadUnitAliases() };

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSafeUrl } from '../src/markdown/safe-links.ts';
-import { policyMarkdownOptions } from '../src/site/markdown-options.ts';
+import { policyMarkdownOptions } from '../src/astro/markdown-options.ts';
 import { renderPolicy, type Rendered } from './support/markdown.ts';
 
 const DIR = 'tests/fixtures/markdown';

@@ -15,10 +15,10 @@ import {
   periodOf,
   tidyTitle,
   titleFromPageTitle,
-} from '../src/lib/metadata.ts';
-import { ingestText } from '../src/lib/ingest.ts';
+} from '../src/extract/metadata.ts';
+import { ingestText } from '../src/extract/pipeline.ts';
 import { htmlPageTitle } from '../src/ingest/read.ts';
-import { normalizeDate, readPortalBlock } from '../src/lib/portal.ts';
+import { normalizeDate, readPortalBlock } from '../src/extract/portal.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 
 const places = loadPlaces();

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
-import { ingestText } from '../src/lib/ingest.ts';
+import { ingestText } from '../src/extract/pipeline.ts';
 
 const ctx = { sourceFile: 'edge.txt', places: loadPlaces(), aliases: loadUnitAliases() };
 const PLAN = '某县教育局2024年工作要点\n一、加强党建\n1.深入学习贯彻党的精神。\n2.推进学习教育常态化。\n二、发展教育\n3.推进均衡发展。\n4.扩大普惠学前教育资源。\n';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { groupByPlace, PLACE_PAGE_LIMIT, placeSlug, regionOf, splitsByPlace } from '../src/lib/place-pages.ts';
-import { buildSiteIndex } from '../src/lib/site-index.ts';
-import { themePlacePages } from '../src/lib/theme-index.ts';
-import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { groupByPlace, PLACE_PAGE_LIMIT, placeSlug, regionOf, splitsByPlace } from '../src/index/place-pages.ts';
+import { buildSiteIndex } from '../src/index/site-index.ts';
+import { themePlacePages } from '../src/index/theme-index.ts';
+import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { syntheticPolicies } from './support/synthetic.ts';
 
 describe('regionOf', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planYear, type PlanYearInput } from '../src/lib/plan-year.ts';
+import { planYear, type PlanYearInput } from '../src/extract/plan-year.ts';
 
 // Titles of the development corpus and the samples.
 describe('planYear', () => {

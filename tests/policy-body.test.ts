@@ -10,12 +10,12 @@ import { FIXTURE_POLICIES } from './support/fixtures.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'policy-body-'));
 const cache = join(work, 'cache');
-let body: typeof import('../src/site/policy-body.ts');
+let body: typeof import('../src/astro/policy-body.ts');
 
 beforeAll(async () => {
   // CACHE_DIR is read when the module loads.
   process.env.ASTRO_CACHE_DIR = cache;
-  body = await import('../src/site/policy-body.ts');
+  body = await import('../src/astro/policy-body.ts');
 });
 afterAll(() => {
   delete process.env.ASTRO_CACHE_DIR;
@@ -62,8 +62,8 @@ describe('pipelineKey', () => {
   beforeAll(() => {
     for (const [path, text] of [
       ['src/markdown/a.ts', 'export const a = 1;'],
-      ['src/lib/b.ts', 'export const b = 2;'],
-      ['src/site/c.ts', 'export const c = 3;'],
+      ['src/extract/b.ts', 'export const b = 2;'],
+      ['src/astro/c.ts', 'export const c = 3;'],
       ['content/vocab/units.json', '{"市教育局":"市教育局"}'],
       ['package-lock.json', '{"lockfileVersion":3}'],
     ] as const) {

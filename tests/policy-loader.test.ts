@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
-import { policyLoader } from '../src/site/policy-loader.ts';
+import { policyLoader } from '../src/astro/policy-loader.ts';
 import { FIXTURE_POLICIES } from './support/fixtures.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'policy-loader-'));

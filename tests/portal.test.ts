@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeDate, readPortalBlock } from '../src/lib/portal.ts';
+import { normalizeDate, readPortalBlock } from '../src/extract/portal.ts';
 
 const TITLE = '济源市教育局2018年工作要点';
 const BODY = '2018年全市教育工作的总体要求是:全面贯彻党的十九大精神,围绕建设教育强市总目标。';

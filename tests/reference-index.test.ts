@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lineage, levelOf, type LineageNode } from '../src/lib/reference-index.ts';
-import { buildSiteIndex } from '../src/lib/site-index.ts';
-import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { lineage, levelOf, type LineageNode } from '../src/index/reference-index.ts';
+import { buildSiteIndex } from '../src/index/site-index.ts';
+import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { loadPolicies } from './support/fixtures.ts';
 import { NATIONAL_TITLE, writeChain } from './support/lineage-chain.ts';
 

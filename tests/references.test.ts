@@ -4,8 +4,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractReferences, isLawTitle, normaliseDocNumber, referenceKey, type Reference } from '../src/lib/references.ts';
-import { ingestText } from '../src/lib/ingest.ts';
+import { extractReferences, isLawTitle, normaliseDocNumber, referenceKey, type Reference } from '../src/extract/references.ts';
+import { ingestText } from '../src/extract/pipeline.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 import { decodeText } from '../src/ingest/read.ts';
 

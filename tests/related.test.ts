@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sortableDate, type DocSummary } from '../src/lib/documents.ts';
-import { buildRelated, mainThemes, sameIssuerOtherYears, type RelatedInput } from '../src/lib/related.ts';
-import { buildSiteIndex } from '../src/lib/site-index.ts';
-import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { sortableDate, type DocSummary } from '../src/index/documents.ts';
+import { buildRelated, mainThemes, sameIssuerOtherYears, type RelatedInput } from '../src/index/related.ts';
+import { buildSiteIndex } from '../src/index/site-index.ts';
+import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { loadPolicies } from './support/fixtures.ts';
 
 function doc(slug: string, over: Partial<DocSummary> = {}): DocSummary {

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../src/lib/csv.ts';
-import { inferenceOf, reviewCsv, reviewLine, reviewList, reviewRows, type ReviewInput } from '../src/lib/review.ts';
+import { parseCsv } from '../src/format/csv.ts';
+import { inferenceOf, reviewCsv, reviewLine, reviewList, reviewRows, type ReviewInput } from '../src/extract/review.ts';
 import { ProgressLine, progressText } from '../src/ingest/progress.ts';
 
 const known: ReviewInput = {

@@ -18,9 +18,9 @@ import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { serialize } from '../src/ingest/write.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
-import { checkPolicyBytes, checkPolicyFolder, formatProblem, LARGE_FILE } from '../src/lib/check.ts';
-import { ingestText } from '../src/lib/ingest.ts';
-import type { PolicyData } from '../src/lib/schema.ts';
+import { checkPolicyBytes, checkPolicyFolder, formatProblem, LARGE_FILE } from '../src/format/check.ts';
+import { ingestText } from '../src/extract/pipeline.ts';
+import type { PolicyData } from '../src/format/schema.ts';
 import { attr, elements, readBuiltSite } from './support/built-site.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

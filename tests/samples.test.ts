@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestText, type Ingested } from '../src/lib/ingest.ts';
+import { ingestText, type Ingested } from '../src/extract/pipeline.ts';
 import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 
 const places = loadPlaces();

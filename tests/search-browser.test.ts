@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { missingPhrases, queryPhrases } from '../src/lib/search-results.ts';
-import { paths } from '../src/lib/site-paths.ts';
+import { missingPhrases, queryPhrases } from '../src/search/results.ts';
+import { paths } from '../src/site/paths.ts';
 import { loadPolicies } from './support/fixtures.ts';
 import { useServedSite } from './support/served-site.ts';
 

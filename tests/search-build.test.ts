@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexProblems, type IndexFacts } from '../src/lib/search-build.ts';
-import { FILTER_NAMES } from '../src/lib/search-state.ts';
+import { indexProblems, type IndexFacts } from '../src/search/build.ts';
+import { FILTER_NAMES } from '../src/search/state.ts';
 import { indexSite } from '../scripts/build-search-index.ts';
 
 const URLS = ['/policies/a/', '/policies/b/'];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { facetSizes, filterIndexesOf, openFacets, parseFacetSizes, policyFilters } from '../src/lib/search-facets.ts';
-import type { SearchState } from '../src/lib/search-state.ts';
-import { buildSiteIndex } from '../src/lib/site-index.ts';
-import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { facetSizes, filterIndexesOf, openFacets, parseFacetSizes, policyFilters } from '../src/search/facets.ts';
+import type { SearchState } from '../src/search/state.ts';
+import { buildSiteIndex } from '../src/index/site-index.ts';
+import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
 
 const site = buildSiteIndex(loadPolicies(FIXTURE_POLICIES), loadSiteVocabulary());

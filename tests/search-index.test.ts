@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { yearOf } from '../src/lib/documents.ts';
-import { looseQuery, missingPhrases, queryPhrases, toResultView, type PagefindResultData } from '../src/lib/search-results.ts';
-import { runSearch } from '../src/lib/search-run.ts';
-import { FILTER_NAMES, parseSearchState } from '../src/lib/search-state.ts';
-import { paths } from '../src/lib/site-paths.ts';
+import { yearOf } from '../src/index/documents.ts';
+import { looseQuery, missingPhrases, queryPhrases, toResultView, type PagefindResultData } from '../src/search/results.ts';
+import { runSearch } from '../src/search/run.ts';
+import { FILTER_NAMES, parseSearchState } from '../src/search/state.ts';
+import { paths } from '../src/site/paths.ts';
 import { loadPagefind, type PagefindClient } from '../scripts/build-search-client.ts';
 import { loadPolicies } from './support/fixtures.ts';
 

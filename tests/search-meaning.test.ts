@@ -4,9 +4,9 @@
  * filter narrows a document's parts to that unit's measures.
  */
 import { describe, expect, it } from 'vitest';
-import { asWrittenQuery, runSearch } from '../src/lib/search-run.ts';
-import { anchorsOfUnits, decodeUnitMeasures, dropScatteredMarks, encodeUnitMeasures, toResultView, type PagefindApi, type PagefindResultData } from '../src/lib/search-results.ts';
-import { matchNames, parseNames, type NameEntry } from '../src/lib/search-names.ts';
+import { asWrittenQuery, runSearch } from '../src/search/run.ts';
+import { anchorsOfUnits, decodeUnitMeasures, dropScatteredMarks, encodeUnitMeasures, toResultView, type PagefindApi, type PagefindResultData } from '../src/search/results.ts';
+import { matchNames, parseNames, type NameEntry } from '../src/search/names.ts';
 
 describe('asWrittenQuery', () => {
   it.each([

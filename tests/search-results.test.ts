@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addFilterCounts } from '../src/lib/search-run.ts';
+import { addFilterCounts } from '../src/search/run.ts';
 import {
   highlightPhrases,
   looseQuery,
@@ -12,7 +12,7 @@ import {
   toResultView,
   type PagefindResultData,
   type PagefindSubResult,
-} from '../src/lib/search-results.ts';
+} from '../src/search/results.ts';
 
 describe('safeExcerpt', () => {
   const cases: { why: string; input: string; expected: string }[] = [

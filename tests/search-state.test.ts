@@ -9,7 +9,7 @@ import {
   serializeSearchState,
   toggleFilter,
   type SearchState,
-} from '../src/lib/search-state.ts';
+} from '../src/search/state.ts';
 
 const state = (partial: Partial<SearchState>): SearchState => ({ q: '', filters: {}, sort: 'relevance', ...partial });
 const facet = (param: string) => FACETS.find((f) => f.param === param)!;

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../src/lib/csv.ts';
-import { paths } from '../src/lib/site-paths.ts';
-import { CSP_DIRECTIVES } from '../src/site/csp.ts';
+import { parseCsv } from '../src/format/csv.ts';
+import { paths } from '../src/site/paths.ts';
+import { CSP_DIRECTIVES } from '../src/astro/csp.ts';
 import { useServedSite } from './support/served-site.ts';
 
 const JIYUAN = 'jiyuan-2018-jiaoyuju-gongzuo-yaodian';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BigramIndex, bigrams, dice, diceFromOverlap, normalizeText, textSimilarity } from '../src/lib/similarity.ts';
+import { BigramIndex, bigrams, dice, diceFromOverlap, normalizeText, textSimilarity } from '../src/compare/similarity.ts';
 
 describe('normalizeText', () => {
   it('drops punctuation and spaces, Chinese and ASCII alike', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simplifiedReading } from '../src/lib/simplified-reading.ts';
-import { stripInsertedPinyin } from '../src/lib/clean.ts';
+import { simplifiedReading } from '../src/extract/simplified-reading.ts';
+import { stripInsertedPinyin } from '../src/extract/clean.ts';
 
 // Sentences of 繁體 mirrors in the development corpus (../shared/corpus/dev).
 const YANGZHOU = '中共揚州市委 揚州市人民政府關于印發《揚州市加快推進教育現代化實施意見》的通知\n揚發〔2019〕34號\n《揚州市加快推進教育現代化實施意見》已經市委、市政府同意,現印發給你們,請認真貫徹落實。';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteIndex, describeReasons, goalsByDocument, homeView } from '../src/lib/site-index.ts';
-import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { buildSiteIndex, describeReasons, goalsByDocument, homeView } from '../src/index/site-index.ts';
+import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
 
 const docs = loadPolicies(FIXTURE_POLICIES);

@@ -5,8 +5,8 @@
  * "site index s" column and its growth line), never a timed assertion here.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteIndex, type SiteIndex } from '../src/lib/site-index.ts';
-import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { buildSiteIndex, type SiteIndex } from '../src/index/site-index.ts';
+import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { syntheticPolicies } from './support/synthetic.ts';
 
 const N = 10_000;

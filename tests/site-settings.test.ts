@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normaliseBasePath, resolveSiteSettings, SiteSettingsError } from '../src/lib/site-settings.ts';
-import { loadSiteSettings } from '../src/site/settings.ts';
+import { normaliseBasePath, resolveSiteSettings, SiteSettingsError } from '../src/astro/site-settings.ts';
+import { loadSiteSettings } from '../src/astro/settings.ts';
 
 const FILE = 'content/site.yaml';
 const problems = (raw: unknown, env = {}): string[] => {

@@ -1,5 +1,5 @@
 /**
- * A document's source (src/lib/source.ts): source.file stays inside the sources folder,
+ * A document's source (src/format/source.ts): source.file stays inside the sources folder,
  * source.url is only ever an http(s) link, saved web pages are published as text; and the
  * ingest and the build follow no symbolic link out of their folders (issue 10, defects 2–4).
  */
@@ -8,10 +8,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPolicyText, formatProblem } from '../src/lib/check.ts';
-import { paths } from '../src/lib/site-paths.ts';
-import { isActiveOriginal, originalNote, publishedSourceName, sourceFileProblem, webAddress } from '../src/lib/source.ts';
-import { sourcePath } from '../src/site/sources.ts';
+import { checkPolicyText, formatProblem } from '../src/format/check.ts';
+import { paths } from '../src/site/paths.ts';
+import { isActiveOriginal, originalNote, publishedSourceName, sourceFileProblem, webAddress } from '../src/format/source.ts';
+import { sourcePath } from '../src/astro/sources.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildStructure, type Node } from '../src/lib/structure.ts';
-import { findMarkers, chineseNumeral } from '../src/lib/numbering.ts';
-import { outline } from '../src/lib/measures.ts';
+import { buildStructure, type Node } from '../src/extract/structure.ts';
+import { findMarkers, chineseNumeral } from '../src/extract/numbering.ts';
+import { outline } from '../src/extract/measures.ts';
 
 function measures(text: string): Node[] {
   const s = buildStructure(text);

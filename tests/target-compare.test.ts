@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Comparator } from '../src/lib/schema.ts';
-import { metricIdentity } from '../src/lib/metric-identity.ts';
-import { compareTargets, DIRECTION_LABELS, groupLabel, type TargetInput } from '../src/lib/target-compare.ts';
+import type { Comparator } from '../src/format/schema.ts';
+import { metricIdentity } from '../src/compare/metric-identity.ts';
+import { compareTargets, DIRECTION_LABELS, groupLabel, type TargetInput } from '../src/compare/target-compare.ts';
 
 interface Spec {
   slug?: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PolicyDoc } from '../src/lib/documents.ts';
-import type { Target } from '../src/lib/schema.ts';
-import { buildTargetIndex, formatRequirement } from '../src/lib/target-index.ts';
+import type { PolicyDoc } from '../src/index/documents.ts';
+import type { Target } from '../src/format/schema.ts';
+import { buildTargetIndex, formatRequirement } from '../src/index/target-index.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
 
 describe('formatRequirement', () => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { targetSchema, type Comparator, type Target } from '../src/lib/schema';
-import { extractTargets } from '../src/lib/targets';
+import { targetSchema, type Comparator, type Target } from '../src/format/schema';
+import { extractTargets } from '../src/extract/targets';
 
 const SOURCES = fileURLToPath(new URL('../content/sources/', import.meta.url));
 

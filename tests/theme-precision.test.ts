@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { buildSiteIndex } from '../src/lib/site-index.ts';
-import { assignThemes } from '../src/lib/themes.ts';
-import { loadSiteVocabulary } from '../src/site/vocab.ts';
+import { buildSiteIndex } from '../src/index/site-index.ts';
+import { assignThemes } from '../src/vocab/themes.ts';
+import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { loadPolicies } from './support/fixtures.ts';
 
 /**

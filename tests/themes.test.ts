@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assignThemes, parseThemeTable, ThemeMatcher, type Theme } from '../src/lib/themes.ts';
-import { loadThemes } from '../src/site/vocab.ts';
-import { loadWordSegmenter } from '../src/site/word-segmenter.ts';
-import { describeFiling, roleOf } from '../src/lib/theme-evidence.ts';
+import { assignThemes, parseThemeTable, ThemeMatcher, type Theme } from '../src/vocab/themes.ts';
+import { loadThemes } from '../src/astro/vocab.ts';
+import { loadWordSegmenter } from '../src/astro/word-segmenter.ts';
+import { describeFiling, roleOf } from '../src/vocab/theme-evidence.ts';
 
 const theme = (slug: string, name: string, keywords: string[], excludes: string[] = [], hints: string[] = []): Theme => ({
   slug,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bodySlug, buildUnitDirectory, roleNamer, rolesOf } from '../src/lib/unit-directory.ts';
-import { loadRoleNamer, loadSiteVocabulary, loadUnitNamer } from '../src/site/vocab.ts';
-import { buildComparisons } from '../src/lib/comparison-data.ts';
-import { listFile } from '../src/lib/data-files.ts';
-import { policyFilters } from '../src/lib/search-facets.ts';
-import { buildSiteIndex } from '../src/lib/site-index.ts';
+import { bodySlug, buildUnitDirectory, roleNamer, rolesOf } from '../src/index/unit-directory.ts';
+import { loadRoleNamer, loadSiteVocabulary, loadUnitNamer } from '../src/astro/vocab.ts';
+import { buildComparisons } from '../src/data-api/comparison-data.ts';
+import { listFile } from '../src/data-api/data-files.ts';
+import { policyFilters } from '../src/search/facets.ts';
+import { buildSiteIndex } from '../src/index/site-index.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
 
 describe('roleNamer over the gazetteer', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { normalizeUnits, parseAliasTable, parseResponsibility, type AliasTable } from '../src/lib/units.ts';
+import { normalizeUnits, parseAliasTable, parseResponsibility, type AliasTable } from '../src/extract/units.ts';
 
 const ALIASES_FILE = 'content/vocab/unit-aliases.yaml';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isResponsibilityLine, readOutline } from '../src/lib/body-outline.ts';
-import type { PolicyDoc } from '../src/lib/documents.ts';
-import { textSimilarity } from '../src/lib/similarity.ts';
+import { isResponsibilityLine, readOutline } from '../src/format/body-outline.ts';
+import type { PolicyDoc } from '../src/index/documents.ts';
+import { textSimilarity } from '../src/compare/similarity.ts';
 import {
   buildYearOverYear,
   compareMeasures,
@@ -12,7 +12,7 @@ import {
   targetSignature,
   type ComparableMeasure,
   type SeriesDoc,
-} from '../src/lib/year-over-year.ts';
+} from '../src/compare/year-over-year.ts';
 import { loadPolicies } from './support/fixtures.ts';
 
 function doc(slug: string, year: number | null, over: Partial<SeriesDoc> = {}): SeriesDoc {

@@ -4,8 +4,8 @@
  * documents with varied places, years, issuers and types. The output is raw text in the
  * shape of a government portal page, so the benchmark runs the whole ingest on it.
  */
-import type { Gazetteer } from '../../src/lib/places.ts';
-import type { Ingested } from '../../src/lib/ingest.ts';
+import type { Gazetteer } from '../../src/vocab/places.ts';
+import type { Ingested } from '../../src/extract/pipeline.ts';
 
 /** Mulberry32: small, fast and seeded, so the same N gives the same corpus. */
 export function rng(seed: number): () => number {

@@ -11,7 +11,7 @@
  */
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { megabytes } from '../lib/input-limits.ts';
+import { megabytes } from '../format/input-limits.ts';
 
 /** More parts than any real document has (a long one with many images has a few hundred). */
 const MAX_PARTS = 10_000;

@@ -3,9 +3,9 @@
  * The CLI (scripts/ingest.ts) runs it in its own process or, for many files, in worker
  * processes (scripts/ingest-worker.ts), and writes the results in input order itself.
  */
-import { ExtractionError, ingestText, type Ingested } from '../lib/ingest.ts';
-import type { PlaceIndex } from '../lib/places.ts';
-import type { AliasTable } from '../lib/units.ts';
+import { ExtractionError, ingestText, type Ingested } from '../extract/pipeline.ts';
+import type { PlaceIndex } from '../vocab/places.ts';
+import type { AliasTable } from '../extract/units.ts';
 import { IngestError, readSource, type ReadOptions } from './read.ts';
 import { serialize } from './write.ts';
 

@@ -14,9 +14,9 @@ import mammoth from 'mammoth';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import { toText } from 'hast-util-to-text';
-import { binaryReason, hasUtf16Bom, startsWith, utf16WithoutBom } from '../lib/bytes.ts';
-import { DEFAULT_LIMITS, megabytes, type InputLimits } from '../lib/input-limits.ts';
-import { COMMON_HANZI, decodeAs, preferBig5, type ChineseEncoding } from '../lib/chinese-encoding.ts';
+import { binaryReason, hasUtf16Bom, startsWith, utf16WithoutBom } from '../format/bytes.ts';
+import { DEFAULT_LIMITS, megabytes, type InputLimits } from '../format/input-limits.ts';
+import { COMMON_HANZI, decodeAs, preferBig5, type ChineseEncoding } from './chinese-encoding.ts';
 import { docxArchiveProblem } from './docx-archive.ts';
 
 const EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx'] as const;
@@ -252,7 +252,7 @@ function nonAsciiCount(bytes: Uint8Array): number {
 /**
  * Decode text bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the bytes
  * show its NUL pattern), otherwise GB18030 (a superset of GBK and GB2312) or Big5, whichever reads
- * more like Chinese (src/lib/chinese-encoding.ts). A file that is mostly UTF-8 but has lines that are not is decoded line by line,
+ * more like Chinese (src/ingest/chinese-encoding.ts). A file that is mostly UTF-8 but has lines that are not is decoded line by line,
  * with a warning naming those lines. Throws DecodeError when no decoding gives plausible Chinese text.
  */
 export function decodeText(bytes: Uint8Array): Decoded {

@@ -3,9 +3,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadYaml } from '../lib/frontmatter.ts';
-import { PlaceIndex, type Gazetteer } from '../lib/places.ts';
-import { parseAliasTable, type AliasTable } from '../lib/units.ts';
+import { loadYaml } from '../format/frontmatter.ts';
+import { PlaceIndex, type Gazetteer } from '../vocab/places.ts';
+import { parseAliasTable, type AliasTable } from '../extract/units.ts';
 
 export const VOCAB_DIR = 'content/vocab';
 

@@ -8,8 +8,8 @@ import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync, mkdir
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
-import { FrontmatterError, readFrontmatter, type Frontmatter } from '../lib/frontmatter.ts';
-import type { PolicyData } from '../lib/schema.ts';
+import { FrontmatterError, readFrontmatter, type Frontmatter } from '../format/frontmatter.ts';
+import type { PolicyData } from '../format/schema.ts';
 
 export const GENERATOR = 'policy-kb ingest';
 
@@ -24,7 +24,7 @@ const YAML_AS_ASTRO_READS = { engines: { yaml: { parse: (s: string) => jsYaml.lo
 
 /**
  * The Markdown file for a document: frontmatter with its hash stamp, then the body. (gray-matter
- * only writes here; files are read by src/lib/frontmatter.ts, never by gray-matter, whose
+ * only writes here; files are read by src/format/frontmatter.ts, never by gray-matter, whose
  * default engines run a `---js` frontmatter as code.)
  *
  * gray-matter writes YAML 1.1 (js-yaml 3), Astro reads YAML 1.2 (js-yaml 4): a few strings are

@@ -1,5 +1,5 @@
 /**
- * The Markdown pipeline of policy pages, in order. Used through src/site/markdown-options.ts
+ * The Markdown pipeline of policy pages, in order. Used through src/astro/markdown-options.ts
  * (astro.config.mjs and the policy page's renderer) and by the tests, so that tests run the
  * same plugins the site does.
  *
@@ -7,8 +7,8 @@
  * a body renders alike whenever and wherever it is rendered.
  */
 import type { Plugin } from 'unified';
-import type { UnitContext } from '../lib/unit-directory.ts';
-import type { AliasTable } from '../lib/units.ts';
+import type { UnitContext } from '../index/unit-directory.ts';
+import type { AliasTable } from '../extract/units.ts';
 import remarkLiteralHtml from './literal-html.ts';
 import remarkSafeLinks from './safe-links.ts';
 import remarkRemoteImages from './remote-images.ts';

@@ -10,8 +10,8 @@
 import type { ElementContent, Element, Properties } from 'hast';
 import type { Heading, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { citations, itemLabel, type Citation } from '../lib/citation.ts';
-import { paths } from '../lib/site-paths.ts';
+import { citations, itemLabel, type Citation } from '../site/citation.ts';
+import { paths } from '../site/paths.ts';
 import { policyOf, slugOf } from './policy-file.ts';
 
 export interface MeasureHeadingOptions {

@@ -4,7 +4,7 @@
  * `file.data.astro.frontmatter`; tests put it there the same way.
  */
 import type { VFile } from 'vfile';
-import { policySchema, type PolicyData } from '../lib/schema.ts';
+import { policySchema, type PolicyData } from '../format/schema.ts';
 
 declare module 'vfile' {
   interface DataMap {

@@ -1,6 +1,6 @@
 /**
  * remark plugin: an image whose address is on another host (`![图](https://…)`, `//host/x.png`)
- * becomes a visible note with its alt text, as a local image does (src/site/policy-body.ts).
+ * becomes a visible note with its alt text, as a local image does (src/astro/policy-body.ts).
  * A remote image would be fetched by every reader's browser from a host the site does not
  * control, telling it who reads what; the knowledge base keeps no images anyway.
  */

@@ -11,9 +11,9 @@ import type { Heading, Link, Paragraph, Parent, PhrasingContent, Root, Text } fr
 import type { Properties } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { RESPONSIBILITY_LINE } from '../lib/body-outline.ts';
-import type { AliasTable } from '../lib/units.ts';
-import type { UnitContext } from '../lib/unit-directory.ts';
+import { RESPONSIBILITY_LINE } from '../format/body-outline.ts';
+import type { AliasTable } from '../extract/units.ts';
+import type { UnitContext } from '../index/unit-directory.ts';
 import { policyOf, slugOf } from './policy-file.ts';
 
 export interface ResponsibilityLinkOptions {

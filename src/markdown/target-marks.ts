@@ -10,8 +10,8 @@ import type { Heading, Link, Parent, Root, RootContent, Text } from 'mdast';
 import type { Properties } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { paths, targetAnchor } from '../lib/site-paths.ts';
-import { formatRequirement } from '../lib/target-index.ts';
+import { paths, targetAnchor } from '../site/paths.ts';
+import { formatRequirement } from '../index/target-index.ts';
 import { policyOf, slugOf } from './policy-file.ts';
 
 export interface TargetMarkOptions {

@@ -1,9 +1,9 @@
 /** /rss.xml: the newest documents of the whole base; built only with a public address (content/site.yaml). */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedItems } from '../lib/feeds.ts';
-import { getSite } from '../site/data.ts';
-import { SITE } from '../site/settings.ts';
+import { feedItems } from '../data-api/feeds.ts';
+import { getSite } from '../astro/data.ts';
+import { SITE } from '../astro/settings.ts';
 
 export const getStaticPaths = (() => (SITE.siteUrl === null ? [] : [{ params: { feed: 'rss' } }])) satisfies GetStaticPaths;
 

@@ -4,9 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFrontmatter } from '../../src/lib/frontmatter.ts';
-import { policySchema } from '../../src/lib/schema.ts';
-import type { PolicyDoc } from '../../src/lib/documents.ts';
+import { readFrontmatter } from '../../src/format/frontmatter.ts';
+import { policySchema } from '../../src/format/schema.ts';
+import type { PolicyDoc } from '../../src/index/documents.ts';
 
 /** Every `*.md` of `dir` as a policy document; the slug is the file name. */
 export function loadPolicies(dir: string): PolicyDoc[] {

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialize } from '../../src/ingest/write.ts';
-import { policySchema, type PolicyInput } from '../../src/lib/schema.ts';
+import { policySchema, type PolicyInput } from '../../src/format/schema.ts';
 
 export const NATIONAL_TITLE = '教育部关于加强中小学心理健康教育工作的意见';
 

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { readFrontmatter } from '../../src/lib/frontmatter.ts';
+import { readFrontmatter } from '../../src/format/frontmatter.ts';
 import { markdownPipeline, type PipelineOptions } from '../../src/markdown/index.ts';
 
 export interface Rendered {

@@ -3,8 +3,8 @@
  * (sections, measures with units and targets, a few cities and issuers shared by many
  * documents, one unit named by nearly all), deterministic for a given count.
  */
-import type { PolicyDoc } from '../../src/lib/documents.ts';
-import type { PolicyData } from '../../src/lib/schema.ts';
+import type { PolicyDoc } from '../../src/index/documents.ts';
+import type { PolicyData } from '../../src/format/schema.ts';
 
 const CITIES = ['济源市', '靖江市', '泉州市', '泰州市', '台州市', '镇江市', '郑州市', '洛阳市', '苏州市', '无锡市', '福州市', '厦门市'];
 const UNITS = ['市教育局', '市财政局', '市人社局', '市住建局', '市发改委', '市委编办', '市卫健委', '市公安局', '市民政局', '团市委', '市妇联', '市残联'];

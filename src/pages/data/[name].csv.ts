@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { listFile } from '../../lib/data-files.ts';
-import { dataPaths, LIST_NAMES, type ListName } from '../../lib/data-paths.ts';
-import { getDataContext, serveDataFile } from '../../site/data.ts';
+import { listFile } from '../../data-api/data-files.ts';
+import { dataPaths, LIST_NAMES, type ListName } from '../../site/data-paths.ts';
+import { getDataContext, serveDataFile } from '../../astro/data.ts';
 
 export const getStaticPaths = (() => LIST_NAMES.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 

@@ -1,13 +1,13 @@
 /**
  * The original files the documents were ingested from, published from content/sources/ so that
  * every policy page links to its source. A saved web page is published as text under its name
- * plus `.txt` (src/lib/source.ts): served from the site's own origin as HTML, its scripts would run.
+ * plus `.txt` (src/format/source.ts): served from the site's own origin as HTML, its scripts would run.
  */
 import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedSourceName } from '../../lib/source.ts';
-import { getSite } from '../../site/data.ts';
-import { sourcePath } from '../../site/sources.ts';
+import { publishedSourceName } from '../../format/source.ts';
+import { getSite } from '../../astro/data.ts';
+import { sourcePath } from '../../astro/sources.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const site = await getSite();

@@ -1,10 +1,10 @@
 /** /cities/<slug>/rss.xml: the newest documents of one place; built only with a public address. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { facetPages, type FacetValue } from '../../../lib/facets.ts';
-import { feedItems } from '../../../lib/feeds.ts';
-import { getSite } from '../../../site/data.ts';
-import { SITE } from '../../../site/settings.ts';
+import { facetPages, type FacetValue } from '../../../index/facets.ts';
+import { feedItems } from '../../../data-api/feeds.ts';
+import { getSite } from '../../../astro/data.ts';
+import { SITE } from '../../../astro/settings.ts';
 
 export const getStaticPaths = (async () => {
   if (SITE.siteUrl === null) return [];

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { changesFile } from '../../../lib/data-files.ts';
-import { getComparisons, getDataContext, respond } from '../../../site/data.ts';
+import { changesFile } from '../../../data-api/data-files.ts';
+import { getComparisons, getDataContext, respond } from '../../../astro/data.ts';
 
 export const getStaticPaths = (async () => [...(await getComparisons()).changes.keys()].map((slug) => ({ params: { slug } }))) satisfies GetStaticPaths;
 

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { getComparisons } from '../../../site/data.ts';
+import { getComparisons } from '../../../astro/data.ts';
 
 export const GET: APIRoute = async () => Response.json((await getComparisons()).picker);

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { policyFile } from '../../../lib/data-files.ts';
-import { dataPaths } from '../../../lib/data-paths.ts';
-import { getDataContext, getSite, serveDataFile } from '../../../site/data.ts';
+import { policyFile } from '../../../data-api/data-files.ts';
+import { dataPaths } from '../../../site/data-paths.ts';
+import { getDataContext, getSite, serveDataFile } from '../../../astro/data.ts';
 
 export const getStaticPaths = (async () => (await getSite()).docs.map((d) => ({ params: { slug: d.slug } }))) satisfies GetStaticPaths;
 

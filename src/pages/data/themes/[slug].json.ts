@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { themeFile } from '../../../lib/data-files.ts';
-import { dataPaths } from '../../../lib/data-paths.ts';
-import { getDataContext, getSite, serveDataFile } from '../../../site/data.ts';
+import { themeFile } from '../../../data-api/data-files.ts';
+import { dataPaths } from '../../../site/data-paths.ts';
+import { getDataContext, getSite, serveDataFile } from '../../../astro/data.ts';
 
 export const getStaticPaths = (async () => (await getSite()).themes.map((t) => ({ params: { slug: t.theme.slug } }))) satisfies GetStaticPaths;
 

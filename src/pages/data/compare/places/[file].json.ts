@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getComparisons } from '../../../../site/data.ts';
+import { getComparisons } from '../../../../astro/data.ts';
 
 export const getStaticPaths = (async () => [...(await getComparisons()).shards.keys()].map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
 
