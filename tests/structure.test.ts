@@ -27,6 +27,16 @@ describe('findMarkers', () => {
   it('does not take 统一是 for an enumeration', () => {
     expect(findMarkers('标准统一是关键').filter((m) => m.kind === 'shi')).toHaveLength(0);
   });
+  // 工作总结 opening (dev corpus 18): the heading lost its line break and runs into its 一是.
+  it('takes a 一是 glued to an unpunctuated heading when a 二是 follows', () => {
+    const ms = findMarkers('一、今年以来的工作亮点和创新性做法一是教育综合改革扎实推进。内容。二是基础教育高端均衡发展。');
+    expect(ms.filter((m) => m.kind === 'shi').map((m) => m.label)).toEqual(['一是', '二是']);
+  });
+  it('does not take 统一是 after a heading sentence for an enumeration, even before a 二是', () => {
+    const ms = findMarkers('一、规范办学。标准统一是关键。二是加强管理。');
+    expect(ms.filter((m) => m.kind === 'shi').map((m) => m.label)).toEqual(['二是']);
+    expect(findMarkers('一、标准统一是办学的关键').filter((m) => m.kind === 'shi')).toHaveLength(0);
+  });
   it('reads an OCR-spaced 1 . as an item number', () => {
     expect(findMarkers('配置1 .优化布局').map((m) => m.label)).toContain('1 .');
   });
@@ -168,6 +178,20 @@ describe('outline of measures with sub-items', () => {
   it('takes 一是/二是 directly under a top section as measures, and leaves the frame sections out', () => {
     const text = '一、基本原則\n一是堅持政府主導。落實責任。二是注重科學規劃。統籌考慮。三是堅持公益普惠。大力發展。\n二、主要目標\n大力發展公辦幼兒園。';
     expect(measures(text).map((m) => m.title)).toEqual(['堅持政府主導', '注重科學規劃', '堅持公益普惠']);
+  });
+
+  // 工作总结 openings (dev corpus 17, 19): 一是/二是 inside one or two (一) items enumerate within them.
+  it('leaves 一是/二是 inside one or two (一) items inline: the (一) items are the measures', () => {
+    const text = '一、2024年度主要工作成效(一)基础教育供给体系持续完善。一是精准实施基础建设三年行动。内容。二是系统推进布局优化工程。内容。' +
+      '(二)五育融合育人格局逐渐成型。一是构建思政教育新范式。内容。二是打造科学教育新高地。内容。';
+    expect(measures(text).map((m) => m.label)).toEqual(['(一)', '(二)']);
+  });
+
+  // A report whose every (一) item is written as 一是…三是 (the 靖江 sample): that is its level of actions.
+  it('takes 一是/二是 as measures when three or more (一) items use them', () => {
+    const item = (n: string, t: string): string => `(${n})${t}。一是落实经费保障。内容。二是优化资源供给。内容。\n`;
+    const text = '二、主要做法\n' + item('一', '坚持党管教育') + item('二', '聚焦人民满意') + item('三', '强化要素保障');
+    expect(measures(text).map((m) => m.label)).toEqual(['一是', '二是', '一是', '二是', '一是', '二是']);
   });
 
   // 湖北 美育 实施意见 (dev corpus 26): sub-item numbers lost their dots, one kept a private-use glyph.

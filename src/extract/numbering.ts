@@ -81,6 +81,7 @@ const PATTERNS: { kind: MarkerKind; re: RegExp }[] = [
 /** Every candidate marker in `text`, in order of position (earlier kinds win at equal position). */
 export function findMarkers(text: string): Marker[] {
   const found: Marker[] = [];
+  const glued: Marker[] = [];
   for (const { kind, re } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -97,8 +98,11 @@ export function findMarkers(text: string): Marker[] {
       else if (/\d/.test(digits)) ordinal = Number(digits);
       else ordinal = chineseNumeral(digits);
       if (!Number.isFinite(ordinal) || (kind !== 'dash' && ordinal < 1)) continue;
-      // 一是 glued to a preceding word is part of that word: 统一是, 唯一是.
-      if ((kind === 'shi' || kind === 'di') && !atBoundary && !/[,，、]/.test(before)) continue;
+      // 一是 glued to a preceding word is part of that word: 统一是, 唯一是 (but see `gluedToHeading`).
+      if ((kind === 'shi' || kind === 'di') && !atBoundary && !/[,，、]/.test(before)) {
+        if (kind === 'shi' && ordinal === 1) glued.push({ kind, ordinal, label: m[0], start, end: start + m[0].length, atBoundary });
+        continue;
+      }
       found.push({ kind, ordinal, label: m[0], start, end: start + m[0].length, atBoundary });
     }
   }
@@ -114,6 +118,7 @@ export function findMarkers(text: string): Marker[] {
       atBoundary: BOUNDARY.test(before), bare: true,
     });
   }
+  found.push(...glued.filter((g) => gluedToHeading(text, g, found)));
   found.sort((a, b) => a.start - b.start || PATTERNS.findIndex((p) => p.kind === a.kind) - PATTERNS.findIndex((p) => p.kind === b.kind));
   // Drop candidates that overlap an earlier one: `(一)` also contains `一`.
   const out: Marker[] = [];
@@ -124,4 +129,20 @@ export function findMarkers(text: string): Marker[] {
     lastEnd = m.end;
   }
   return out;
+}
+
+// The heading text between a 一、/(一) marker and a glued 一是: short, with no punctuation at all.
+const HEADING_RUN = /^[\u4e00-\u9fff“”"《》]{2,30}$/u;
+
+/**
+ * `一、今年以来的工作亮点和创新性做法一是教育综合改革扎实推进。…二是…`: a heading that lost its
+ * line break runs straight into its first 一是. Such a 一是 is believed when the whole text since
+ * the heading's marker is an unpunctuated heading and a 二是 follows at a sentence boundary;
+ * 统一是 inside a sentence has punctuation or a marker's distance before it.
+ */
+function gluedToHeading(text: string, g: Marker, found: Marker[]): boolean {
+  let heading: Marker | undefined;
+  for (const m of found) if ((m.kind === 'cn' || m.kind === 'paren-cn') && m.end <= g.start && (!heading || m.end > heading.end)) heading = m;
+  if (!heading || !HEADING_RUN.test(text.slice(heading.end, g.start))) return false;
+  return /[\n。;；:：!！?？]\s*二是/u.test(text.slice(g.end));
 }

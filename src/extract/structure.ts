@@ -225,6 +225,8 @@ const ITEM_KINDS = new Set<Node['kind']>(['chapter', 'cn', 'paren-cn', 'arabic',
 const SECTION_KINDS = new Set<Node['kind']>(['chapter', 'cn', 'dash']);
 /** Inline enumerations and sub-lists: items only where the document uses them across its parents. */
 const SUB_KINDS = new Set<Node['kind']>(['paren-arabic', 'circled', 'shi', 'di']);
+/** Enumerations written inside sentences (一是, 第一,), not numbered lines. */
+const INLINE_KINDS = new Set<Node['kind']>(['shi', 'di']);
 
 const isFrame = (n: Node): boolean => n.children.length === 0 && FRAME_SECTION.test(n.title);
 const itemChildren = (n: Node): Node[] => n.children.filter((c) => ITEM_KINDS.has(c.kind));
@@ -262,7 +264,13 @@ function chooseMeasures(root: Node): Set<Node> {
     if (!SUB_KINDS.has(n.kind)) return true;
     if (parent === root || (SECTION_KINDS.has(parent.kind) && root.children.includes(parent))) return true;
     const siblings = parent.children.filter((c) => c.kind === n.kind).length;
-    return siblings >= 2 && (parentsWith.get(`${parent.kind}>${n.kind}`) ?? 0) / (parentsOf.get(parent.kind) ?? 1) >= 0.4;
+    const using = parentsWith.get(`${parent.kind}>${n.kind}`) ?? 0;
+    // 一是/第一, inside a (一) or 1. item are written in its sentences: most often they enumerate
+    // within that one item. They are the document's own level only when many items use them
+    // (a report's seven (一) items, each with 一是…三是); one or two items that do, as in the
+    // opening of a 工作总结, are inline enumerations.
+    if (INLINE_KINDS.has(n.kind) && using < 3) return false;
+    return siblings >= 2 && using / (parentsOf.get(parent.kind) ?? 1) >= 0.4;
   };
   const leaves: Node[] = [];
   const collect = (n: Node): void => {
