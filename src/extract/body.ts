@@ -30,11 +30,12 @@ export function renderBody(structure: Structure, ol: Outline): string {
   const visit = (nodes: Node[], depth: number): void => {
     for (const node of nodes) {
       out.push(heading(depth, node, ol.ids.get(node) ?? ''));
-      for (const p of node.paragraphs) out.push(escapeMarkdown(p));
+      for (const p of [...node.paragraphs, ...(node.notes ?? [])]) out.push(escapeMarkdown(p));
       visit(node.children, depth + 1);
     }
   };
   visit(structure.sections, 2);
+  for (const p of structure.closing ?? []) out.push(escapeMarkdown(p));
   if (structure.appendix.length > 0) {
     out.push('## 附件 {#appendix}');
     for (const p of structure.appendix) out.push(escapeMarkdown(p));

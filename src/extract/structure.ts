@@ -9,9 +9,11 @@
  * across the document (not one stray sub-list).
  */
 import { findMarkers, HEADING_WORDS, type Marker, type MarkerKind } from './numbering.ts';
+import { readTables, unitLabel, type FlatTable } from './tables.ts';
 
 export interface Node {
-  kind: MarkerKind | 'root' | 'paragraph-measure';
+  /** `table-section` and `table-row`: a category and a row of a flattened task table (see tables.ts). */
+  kind: MarkerKind | 'root' | 'paragraph-measure' | 'table-section' | 'table-row';
   ordinal: number;
   /** The marker as written (`1 .`, `(三)`, `二是`), trimmed; '' for unnumbered nodes. */
   label: string;
@@ -21,6 +23,11 @@ export interface Node {
   titleIsSentence: boolean;
   /** The node's own text after its title, as paragraphs. */
   paragraphs: string[];
+  /**
+   * Text shown with the node but read for neither units nor targets: a table row's leader,
+   * progress and other cells (its 1-9月份完成情况 reports results, not commitments).
+   */
+  notes?: string[];
   children: Node[];
 }
 
@@ -35,6 +42,8 @@ export interface Structure {
   measures: ReadonlySet<Node>;
   /** Appendix text (from `附件:` on), kept apart from the numbered structure. */
   appendix: string[];
+  /** Text after a task table and before the appendix (a 落款), as paragraphs; not read for measures. */
+  closing?: string[];
 }
 
 // Where the body ends and the appendices begin: `。附件:1.…`, `附件1` at a line start.
@@ -163,6 +172,71 @@ export function buildStructure(body: string): Structure {
     appendix = paragraphsOf(text.slice(cut));
     text = text.slice(0, cut);
   }
+  // A task table in the body is a list of measures, a row each; a table in an appendix stays text.
+  const bodyLines = text.split('\n');
+  const tables = readTables(bodyLines);
+  if (tables.length === 0) return numbered(text, appendix);
+  // The text before the first table keeps its own numbering (a notice's 一、二、); the text between
+  // and after the tables (a 落款, a note) is kept as closing paragraphs.
+  const before = numbered(bodyLines.slice(0, tables[0]!.start).join('\n'), appendix);
+  const closing: string[] = [];
+  tables.forEach((t, i) => closing.push(...paragraphsOf(bodyLines.slice(t.end, tables[i + 1]?.start ?? bodyLines.length).join('\n'))));
+  const rows = tables.flatMap(tableNodes);
+  const measures = new Set(before.measures);
+  for (const n of rows) {
+    if (n.kind === 'table-row') measures.add(n);
+    for (const c of n.children) measures.add(c);
+  }
+  return {
+    preamble: before.preamble,
+    sections: [...before.sections, ...rows],
+    measureKind: dominantKind(measures),
+    measures,
+    appendix,
+    closing,
+  };
+}
+
+/** The nodes of one table: its rows, grouped under a section per category when it has categories. */
+function tableNodes(table: FlatTable): Node[] {
+  const out: Node[] = [];
+  let section: Node | null = null;
+  let category: string | null = null;
+  table.rows.forEach((row, i) => {
+    if (row.category !== null && row.category !== category) {
+      category = row.category;
+      // `四、教育文化`: a category that carries its number keeps it as the section's label.
+      const m = /^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])\s*/u.exec(row.category);
+      section = {
+        kind: 'table-section', ordinal: out.length + 1, label: m ? m[1]! : '', title: m ? row.category.slice(m[0].length) : row.category,
+        titleIsSentence: true, paragraphs: [], children: [],
+      };
+      out.push(section);
+    }
+    const { title, titleIsSentence, paragraphs } = titled(row.task, false);
+    const own: string[] = [];
+    const notes: string[] = [];
+    for (const { column, text } of row.cells) {
+      const r = column.role;
+      // Unit cells are written as labelled clauses so the units stage reads them with their role.
+      if (r === 'lead' || r === 'duty' || r === 'support') own.push(`${unitLabel(column)}：${text}`);
+      else if (r === 'target' || r === 'deadline') own.push(`${column.header}：${text}`);
+      else notes.push(`${column.header}：${text}`);
+    }
+    const ordinal = Number(/\d+/u.exec(row.number ?? '')?.[0] ?? i + 1);
+    const node: Node = {
+      kind: 'table-row', ordinal, label: row.number ?? '', title, titleIsSentence,
+      paragraphs: [...paragraphs, ...own], children: [],
+      ...(notes.length > 0 ? { notes } : {}),
+    };
+    if (section) section.children.push(node);
+    else out.push(node);
+  });
+  return out;
+}
+
+/** The outline of text numbered as documents number it (一、 (一) 1. 一是 ——). */
+function numbered(text: string, appendix: string[]): Structure {
   const segments = segment(text.split('\n'));
   const root: Node = { kind: 'root', ordinal: 0, label: '', title: '', titleIsSentence: true, paragraphs: [], children: [] };
   const preamble = paragraphsOf(segments[0]?.marker ? '' : (segments[0]?.text ?? ''));
