@@ -180,6 +180,12 @@ describe('readTables: what is no task table', () => {
     expect(readTables(lines('序号 | 重点任务 | 备注 |\n1 | 推进课后服务。 | 无 |'))).toEqual([]);
   });
 
+  it('reads each line once: a long run of header lines with no rows finds nothing, quickly', () => {
+    const many = Array.from({ length: 20_000 }, () => '序号 | 重点任务 | 牵头单位 |').join('\n');
+    expect(readTables(lines(many))).toEqual([]);
+    expect(readTables(lines(Array.from({ length: 20_000 }, () => '牵头单位').join('\n')))).toEqual([]);
+  });
+
   it('leaves a table in an appendix as appendix text', () => {
     const body = [
       '一、优化布局', '1.规划学校。内容。', '2.建设学校。内容。', '二、加强保障', '3.落实经费。内容。', '4.加强督导。内容。',

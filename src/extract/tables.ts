@@ -73,6 +73,9 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
   ['other', /^(?:备注|说明|监督电话|联系电话|电话)$/u],
 ];
 
+/** More columns than any task table has: a run of header words this long is a list, not a header. */
+const MAX_COLUMNS = 30;
+
 /** Header cells are short labels: no sentence, no figures beyond a year or a month range. */
 const HEADER_MAX = 14;
 
@@ -177,7 +180,7 @@ function readRowTable(lines: Line[], start: number, columns: Column[]): FlatTabl
 function cellHeader(lines: Line[], start: number): Column[] | null {
   const columns: Column[] = [];
   const piped = lines[start]?.piped ?? false;
-  for (let i = start; i < lines.length; i++) {
+  for (let i = start; i < lines.length && columns.length < MAX_COLUMNS; i++) {
     const line = lines[i]!;
     if (line.cells.length !== 1 || line.piped !== piped) break;
     const role = columnRole(line.cells[0]!);
@@ -249,9 +252,10 @@ export function readTables(lines: string[]): FlatTable[] {
     const row = rowHeader(parsed[i]!);
     const cell = row === null ? cellHeader(parsed, i) : null;
     const table = row !== null ? readRowTable(parsed, i, row) : cell !== null ? readCellTable(parsed, i, cell) : null;
-    if (table === null || table.rows.length === 0) continue;
-    tables.push(table);
-    i = table.end - 1;
+    if (table === null) continue;
+    // The lines a table without rows went through are no other table's header either: each line is read once.
+    i = Math.max(i, table.end - 1);
+    if (table.rows.length > 0) tables.push(table);
   }
   return tables;
 }
