@@ -303,6 +303,20 @@ const several: Case[] = [
     ],
   },
   {
+    // 工作计划 of the dev corpus (09): the two subjects are joined by 和, not 、.
+    name: 'pairs 分别 values with two subjects joined by 和',
+    input: '普高和职高在校学生年巩固率分别达97%、95%。',
+    targets: [
+      { metric: '普高在校学生年巩固率', comparator: '=', value: 97, unit: '%', year: null },
+      { metric: '职高在校学生年巩固率', comparator: '=', value: 95, unit: '%', year: null },
+    ],
+  },
+  {
+    name: 'keeps the first 分别 value when a 和 list does not pair with the values',
+    input: '教育和体育经费分别达到5%、3%、2%。',
+    targets: [{ metric: '教育和体育经费', comparator: '=', value: 5, unit: '%', year: null }],
+  },
+  {
     name: 'keeps the first 分别 value when the subjects cannot be paired',
     input: '专任教师本科学历比例分别达到70%、90%。',
     targets: [{ metric: '专任教师本科学历比例', comparator: '=', value: 70, unit: '%', year: null }],

@@ -405,7 +405,9 @@ function cleanMetric(raw: string, dropChangeTail = false): string | null {
 
 /** Pairs `小学、中学…比例` with `分别达到70%、90%`; null when the list does not match the values. */
 function pairMetrics(metric: string, count: number): string[] | null {
-  const parts = metric.split('、');
+  // `小学、初中辍学率`, and `普高和职高在校学生年巩固率` where the list is joined by 和/与/及.
+  let parts = metric.split('、');
+  if (parts.length !== count) parts = metric.split(/[、和与及]/u);
   if (parts.length !== count || count < 2) return null;
   const lastPart = parts[parts.length - 1] ?? '';
   const prev = parts[parts.length - 2] ?? '';
