@@ -193,6 +193,24 @@ const comparators: Case[] = [
 
 const deadlines: Case[] = [
   {
+    // 行动计划 of the dev corpus (31): the 主要目标 paragraph opens with its deadline.
+    name: 'lets a deadline that opens a paragraph hold for the later sentences of that paragraph',
+    input: '到2023年，补充美育教师5000余名。美育场地设施进一步改善，器材配备达标比例不低于97%。\n小学、初中每12个班级配备音乐专用教室1间以上。',
+    targets: [
+      { metric: '补充美育教师', comparator: '>', value: 5000, unit: '名', year: 2023 },
+      { metric: '器材配备达标比例', comparator: '>=', value: 97, unit: '%', year: 2023 },
+      { metric: '小学、初中每12个班级配备音乐专用教室', comparator: '>=', value: 1, unit: '间', year: null },
+    ],
+  },
+  {
+    name: 'does not carry a deadline that stands inside a paragraph to the next sentence',
+    input: '加强师资建设，到2023年补充美育教师5000余名。器材配备达标比例不低于97%。',
+    targets: [
+      { metric: '补充美育教师', comparator: '>', value: 5000, unit: '名', year: 2023 },
+      { metric: '器材配备达标比例', comparator: '>=', value: 97, unit: '%', year: null },
+    ],
+  },
+  {
     name: 'takes the year of 到2025年 for the target after it',
     input: '到2025年,全县学前教育毛入园率达到92%以上。',
     targets: [{ metric: '学前教育毛入园率', comparator: '>=', value: 92, unit: '%', year: 2025 }],
@@ -257,8 +275,9 @@ const deadlines: Case[] = [
     ],
   },
   {
-    name: 'does not carry a deadline into the next sentence',
-    input: '到2025年,全县小学入学率达到99%。初中巩固率保持在97%以上。',
+    // A deadline opening a paragraph holds for that paragraph only (see the first case).
+    name: 'does not carry a deadline into the next paragraph',
+    input: '到2025年,全县小学入学率达到99%。\n初中巩固率保持在97%以上。',
     targets: [
       { metric: '小学入学率', comparator: '=', value: 99, unit: '%', year: 2025 },
       { metric: '初中巩固率', comparator: '>=', value: 97, unit: '%', year: null },

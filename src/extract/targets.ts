@@ -16,8 +16,8 @@
  *   截至…/…以来/去年/近年来) governs it; such a year keeps the rest of its paragraph (line)
  *   factual until a deadline or 下一步/今后 appears. Without `docYear` a bare year is a deadline.
  * - A deadline (到2025年, 2027年前, 年底前, 明年, 3年内, “十四五”期间) holds for the rest of its
- *   sentence until another replaces it; years in 《》/“”, ranges (2021-2025年), 新修订/版,
- *   自…起 and 比/较 baselines are no deadlines.
+ *   sentence until another replaces it; one that opens a paragraph holds for the whole paragraph.
+ *   Years in 《》/“”, ranges (2021-2025年), 新修订/版, 自…起 and 比/较 baselines are no deadlines.
  * - Weak forms (a creation verb with a count, `80%以上中小学校完成…`, 消除 without an adverb,
  *   超过/高于) need a target cue in the sentence: a deadline or 力争/确保/保证/计划/目标/每年 ….
  *   达到/达/以上/不低于/控制在 … are target words by themselves.
@@ -928,6 +928,9 @@ function draftQuantifiedSubjects(ctx: Context, sentence: Range, cores: Core[], d
   return out;
 }
 
+/** What may stand before a deadline that opens its paragraph: nothing, or a cue (力争到2025年). */
+const OPENING = /^\s*(?:力争|争取|计划|预计|通过努力,?|通过努力，?)?\s*$/u;
+
 /** Finds the quantitative targets in a piece of policy text; every `text` is a substring of the input. */
 export function extractTargets(input: string, options: ExtractTargetsOptions = {}): Target[] {
   const measure = options.measure ?? null;
@@ -938,11 +941,17 @@ export function extractTargets(input: string, options: ExtractTargetsOptions = {
   // A past year keeps its paragraph factual: a report's later sentences still tell what was done.
   let factual = false;
   let paragraph = -1;
+  // A deadline that opens a paragraph (`到2023年，补充…。美育场地设施进一步改善，…不低于97%`) frames
+  // the whole goals paragraph, as a past year keeps a report's paragraph factual.
+  let opening: number | null = null;
+  let firstOfParagraph = false;
 
   for (const sentence of splitSentences(text)) {
-    if (sentence.paragraph !== paragraph) {
+    firstOfParagraph = sentence.paragraph !== paragraph;
+    if (firstOfParagraph) {
       paragraph = sentence.paragraph;
       factual = false;
+      opening = null;
     }
     const s = text.slice(sentence.from, sentence.to);
     const guarded = protectedRanges(s, sentence.from);
@@ -955,9 +964,11 @@ export function extractTargets(input: string, options: ExtractTargetsOptions = {
     drafts.sort((x, y) => x.at - y.at);
 
     // A deadline holds until the sentence ends or another one replaces it.
-    let year: number | null = null;
-    let deadlineSeen = false;
+    let year: number | null = opening;
+    let deadlineSeen = opening !== null;
     let mi = 0;
+    const head = marks[0];
+    if (firstOfParagraph && head?.kind === 'deadline' && head.year !== null && OPENING.test(text.slice(sentence.from, head.at))) opening = head.year;
     const applyMarksBefore = (at: number): void => {
       for (; mi < marks.length; mi++) {
         const mark = marks[mi];
