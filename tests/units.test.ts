@@ -611,3 +611,32 @@ describe('parseResponsibility on the unit lists of provincial and municipal plan
     expect(parseResponsibility(text)).toEqual({ lead, support, units });
   });
 });
+
+// Plans written the national way put the units in a bracket after the task, marked, without a label.
+describe('parseResponsibility on a bracket of marked units without a label', () => {
+  it.each([
+    ['reads 牵头 and 配合 marks inside the bracket', '加强美育教师队伍建设。（市教育局牵头，市财政局、市人社局配合）',
+      ['市教育局'], ['市财政局', '市人社局'], ['市教育局', '市财政局', '市人社局']],
+    ['makes the units beside a 牵头 one support, dropping 等 and 按职责分工负责', '完善教师培训体系。（教育部牵头，财政部等按职责分工负责）',
+      ['教育部'], ['财政部'], ['教育部', '财政部']],
+    ['reads a bracket with only 负责 as plain units, a name’s own brackets inside it', '推进课后服务。（各县（市、区）人民政府负责）',
+      [], [], ['各县（市、区）人民政府']],
+    ['carries the level written once', '改造薄弱学校（区教育局牵头，财政局、住建局配合）',
+      ['区教育局'], ['区财政局', '区住建局'], ['区教育局', '区财政局', '区住建局']],
+  ])('%s', (_, text, lead, support, units) => {
+    expect(parseResponsibility(text)).toEqual({ lead, support, units });
+  });
+
+  it.each([
+    ['a bracket with a date in it', '推进课后服务（2024年底前完成，市教育局负责）'],
+    ['a name explained', '设立专项资金（以下简称“专项资金”）。'],
+    ['a bracket without a role mark', '加强学校管理（市教育局、市财政局）。'],
+    ['schools, which end like no unit', '各地要统筹安排（各校负责）。'],
+  ])('finds no units in %s', (_, text) => {
+    expect(parseResponsibility(text)).toBeNull();
+  });
+
+  it('leaves a labelled clause to the label: a bracket beside it adds nothing', () => {
+    expect(parseResponsibility('推进课后服务（市财政局配合）。责任单位：市教育局')).toEqual({ lead: [], support: [], units: ['市教育局'] });
+  });
+});

@@ -328,6 +328,34 @@ function clauseEnd(text: string, start: number): number {
   return text.length;
 }
 
+// `（市教育局牵头，市财政局、市人社局配合）`, `（教育部牵头，财政部等按职责分工负责）`: a bracket after a
+// task that names who does it, without a 责任单位 label. One level of brackets may sit inside a name.
+const ROLE_BRACKET = /（((?:[^（）]|（[^（）]*）)*)）/gu;
+const ROLE_WORD = new RegExp(`${ROLE_WORDS}|负责`, 'u');
+
+/**
+ * Units from brackets that do nothing but name units with their roles. Every piece must read as a
+ * unit (ending like one: 局, 委, 政府, 部门 …): a bracket holding a date, a condition or a name
+ * explained (以下简称…) is no responsibility clause. Beside a 牵头 unit, the unmarked ones support it.
+ */
+function bracketedResponsibility(source: string, aliases: AliasTable): Responsibility | null {
+  const pieces: Piece[] = [];
+  for (const m of source.matchAll(ROLE_BRACKET)) {
+    const inner = m[1] ?? '';
+    if (!ROLE_WORD.test(inner)) continue;
+    const found = piecesOf(inner);
+    if (found.length === 0 || !found.every((p) => looksLikeUnit(p.name))) continue;
+    const hasLead = found.some((p) => p.role === 'lead');
+    for (const p of found) pieces.push({ ...p, role: p.role ?? (hasLead ? 'support' : null) });
+  }
+  if (pieces.length === 0) return null;
+  const names = resolveLevels(pieces.map((p) => p.name), aliases);
+  const withRole = (role: Role) => unique(names.filter((_, i) => pieces[i]?.role === role));
+  const lead = withRole('lead');
+  const support = withRole('support').filter((n) => !lead.includes(n));
+  return { lead, support, units: unique([...lead, ...names]) };
+}
+
 /** Finds the responsibility clause(s) of one measure and returns its units, or null when there is none. */
 export function parseResponsibility(text: string, aliases: AliasTable = {}): Responsibility | null {
   const source = canonicalBrackets(text);
@@ -345,7 +373,7 @@ export function parseResponsibility(text: string, aliases: AliasTable = {}): Res
       pieces.push({ ...piece, role: piece.role ?? labelRole });
     }
   }
-  if (!found) return null;
+  if (!found) return bracketedResponsibility(source, aliases);
   // Prefixes carry across clauses: `牵头单位：市教育局；配合单位：财政局` means 市财政局.
   const names = resolveLevels(pieces.map((p) => p.name), aliases);
   const withRole = (role: Role) => unique(names.filter((_, i) => pieces[i]?.role === role));
