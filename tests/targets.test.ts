@@ -777,6 +777,27 @@ describe('extractTargets on sentences of real plans', () => {
       { metric: { has: '每县中小学校' }, comparator: '>=', value: 1, unit: '所', year: null },
     ]],
     ['reads 保证每天…1小时 as a floor', '保证学生每天在校锻炼1小时。', [{ metric: { has: '锻炼' }, comparator: '>=', value: 1, unit: '小时', year: null }]],
+    ['reads a counted list joined by 和', '立项新建幼儿园42所,建设农村小学附属幼儿园项目100个和闲置校舍改建幼儿园项目30个。', [
+      { metric: '新建幼儿园', comparator: '=', value: 42, unit: '所', year: null },
+      { metric: '建设农村小学附属幼儿园项目', comparator: '=', value: 100, unit: '个', year: null },
+      { metric: '建设闲置校舍改建幼儿园项目', comparator: '=', value: 30, unit: '个', year: null },
+    ]],
+    ['carries a counted list on past commas while the clauses have no verb and the same unit', '全县培养市级以上骨干教师100名,县级以上骨干教师200名,名优校长5名。', [
+      { metric: '培养市级以上骨干教师', comparator: '=', value: 100, unit: '名', year: null },
+      { metric: '培养县级以上骨干教师', comparator: '=', value: 200, unit: '名', year: null },
+      { metric: '培养名优校长', comparator: '=', value: 5, unit: '名', year: null },
+    ]],
+    ['does not carry a counted list into a clause with its own verb', '新建学校3所,招聘教师50名。', [
+      { metric: '新建学校', comparator: '=', value: 3, unit: '所', year: null },
+      { metric: '招聘教师', comparator: '=', value: 50, unit: '名', year: null },
+    ]],
+    ['does not carry a counted list into a clause counted in another unit', '培养骨干教师100名,专项经费500万元。', [
+      { metric: '培养骨干教师', comparator: '=', value: 100, unit: '名', year: null },
+    ]],
+    ['reads 达标 as part of the thing counted', '创建市学前教育达标乡镇4个、先进乡镇3个。', [
+      { metric: '创建市学前教育达标乡镇', comparator: '=', value: 4, unit: '个', year: null },
+      { metric: '创建先进乡镇', comparator: '=', value: 3, unit: '个', year: null },
+    ]],
     ['takes no target from quickening the pace of an action', '在全市范围内加快全面消除大班额和大规模学校推进步伐。', []],
   ];
   it.each(planned)('%s', (_, input, expected) => {

@@ -212,7 +212,15 @@ const COUNT_HEAD = `(?:(?:${COUNT_VERBS})、)?(?:${COUNT_VERBS})`;
 /** The thing counted after a count verb: a short noun phrase with no comparator or change word. */
 const COUNTED =
   // `市级以上示范学校` names a level of the thing counted: its 以上 is no comparator.
-  '(?:(?!率|达|比例|于|在|到|至|为|超过|(?<!级)以上|控制|保持|增长|增加|提高|提升|下降|降低|减少|比|较)[^,,;;。、::\\d“”《》xX]){1,15}?';
+  // `达标乡镇3个`: 达标 names a grade of the thing counted, no comparator.
+  '(?:(?!率|达(?!标)|比例|于|在|到|至|为|超过|(?<!级)以上|控制|保持|增长|增加|提高|提升|下降|降低|减少|比|较)[^,,;;。、::\\d“”《》xX]){1,15}?';
+
+/** Joins the items of a counted list: `项目100个和闲置校舍改建幼儿园项目30个`. */
+const LIST_JOIN = '(?:、|和|及)';
+/** One more item of a counted list: the thing counted and its count. */
+const LIST_ITEM = new RegExp(`${LIST_JOIN}(${COUNTED})(${VALUE}(?:以上|左右)?)`, 'y');
+/** A list item after a comma, which carries on the list only when it has no verb of its own. */
+const COMMA_ITEM = new RegExp(`[,，;；](?!${COUNT_VERBS})(${COUNTED})(${VALUE}(?:以上|左右)?)(?=$|[,，;；。])`, 'y');
 
 const ADVERBS = '(?:分别|均|都|各|全部|基本|总体|稳定|逐步|力争|每年|逐年|年均|要|应|须|必须)*';
 
@@ -270,7 +278,7 @@ const FINDERS: Finder[] = [
     kind: 'countAfter',
     needs: /[\dxX]/,
     re: new RegExp(
-      `(?<head>${COUNT_HEAD})(?<obj>${COUNTED})(?<val>${VALUE}(?:以上|左右)?)(?<more>(?:、${COUNTED}${VALUE}(?:以上|左右)?)*)(?=$|[,,;;。、::])`,
+      `(?<head>${COUNT_HEAD})(?<obj>${COUNTED})(?<val>${VALUE}(?:以上|左右)?)(?<more>(?:${LIST_JOIN}${COUNTED}${VALUE}(?:以上|左右)?)*)(?=$|[,,;;。、::])`,
       'g',
     ),
     secondary: true,
@@ -780,11 +788,23 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
       if (core.kind === 'countAfter') {
         metric = cleanMetric(head + (g.obj ?? ''));
         // `新增省级优质园5所、市级优质园10所`: the verb distributes over the list.
-        for (const item of (g.more ?? '').split('、').filter(Boolean)) {
-          const m = new RegExp(`^(${COUNTED})(${VALUE}(?:以上|左右)?)$`).exec(item);
-          const mv = m ? parseValue(m[2] ?? '') : null;
-          const mm = m ? cleanMetric(head + (m[1] ?? '')) : null;
-          if (mv && mm && !mv.masked) entries.push(entry(mm, mv.range ? 'range' : /以上/.test(m?.[2] ?? '') ? '>=' : '=', mv));
+        const more = g.more ?? '';
+        const items: RegExpExecArray[] = [];
+        LIST_ITEM.lastIndex = 0;
+        for (let m = LIST_ITEM.exec(more); m; m = LIST_ITEM.exec(more)) items.push(m);
+        // `培养市级以上骨干教师100名,县级以上骨干教师200名,名优校长5名`: verbless clauses counted in
+        // the same unit carry the list on past a comma (a clause with a verb, or another unit, does not).
+        const limit = nextCore ?? clause.to + text.length;
+        COMMA_ITEM.lastIndex = to;
+        for (let m = COMMA_ITEM.exec(text); m && m.index + m[0].length <= limit; m = COMMA_ITEM.exec(text)) {
+          if (parseValue(m[2] ?? '')?.unit !== v.unit) break;
+          items.push(m);
+          to = m.index + m[0].length;
+        }
+        for (const m of items) {
+          const mv = parseValue(m[2] ?? '');
+          const mm = cleanMetric(head + (m[1] ?? ''));
+          if (mv && mm && !mv.masked) entries.push(entry(mm, mv.range ? 'range' : /以上/.test(m[2] ?? '') ? '>=' : '=', mv));
         }
       } else {
         const end = objectUntil(false);
