@@ -6,11 +6,11 @@
  * reported by the collection's loader with its line, and must not crash this helper with a
  * stack trace beside that report. Any other failure skips the file (its page renders it).
  */
-import { checkPolicyFolder } from '../src/format/check.ts';
+import { checkAndKeep } from '../src/astro/policy-files.ts';
 import { POLICIES_DIR } from '../src/astro/content-dirs.ts';
 import { renderPolicyBody } from '../src/astro/policy-body.ts';
 
-const { files, problems } = checkPolicyFolder(POLICIES_DIR);
+const { files, problems } = checkAndKeep(POLICIES_DIR);
 const refused = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
 for (const file of files) {
   if (file.data === null || refused.has(file.file)) continue;

@@ -25,23 +25,26 @@ interface Stored {
 
 function fakeContext(root: string) {
   const entries = new Map<string, Stored>();
+  /** Ids stored anew (a file unchanged since the last load is skipped by digest). */
   const parsed: string[] = [];
+  /** Ids validated by the collection's parseData: none, the check validated them already. */
+  const validated: string[] = [];
   const context = {
     config: { root: pathToFileURL(`${root}/`) },
     logger: { warn: () => undefined, error: () => undefined, info: () => undefined },
     generateDigest: (text: string) => String(text.length) + ':' + text.slice(-40),
     parseData: async ({ id, data }: { id: string; data: Record<string, unknown> }) => {
-      parsed.push(id);
+      validated.push(id);
       return data;
     },
     store: {
       get: (id: string) => entries.get(id),
-      set: (entry: Stored) => entries.set(entry.id, entry) && true,
+      set: (entry: Stored) => parsed.push(entry.id) && entries.set(entry.id, entry) && true,
       keys: () => [...entries.keys()],
       delete: (id: string) => void entries.delete(id),
     },
   } as unknown as LoaderContext;
-  return { context, entries, parsed };
+  return { context, entries, parsed, validated };
 }
 
 describe('policyLoader', () => {
@@ -51,7 +54,7 @@ describe('policyLoader', () => {
   const quanzhou = join(dir, 'quanzhou-2021-jiaoyu-gongzuo-yaodian.md');
   writeFileSync(quanzhou, readFileSync(quanzhou, 'utf8').replace(', no-such-theme]', ']'));
   const loader = policyLoader(dir);
-  const { context, entries, parsed } = fakeContext(work);
+  const { context, entries, parsed, validated } = fakeContext(work);
 
   it('stores every file under its file name, with its frontmatter and no body or rendered HTML', async () => {
     await loader.load(context);
@@ -63,7 +66,14 @@ describe('policyLoader', () => {
     expect(entry.rendered).toBeUndefined();
   });
 
-  it('parses again only the files that changed, and drops the removed ones', async () => {
+  it('validates each file once, in the check: the stored data is the check’s, not validated again', () => {
+    expect(validated).toEqual([]);
+    const entry = entries.get('quanzhou-2023-jiaoyu-gongzuo-yaodian')!;
+    // Schema defaults are filled in: the data went through the policy schema.
+    expect(Array.isArray(entry.data.targets)).toBe(true);
+  });
+
+  it('stores again only the files that changed, and drops the removed ones', async () => {
     parsed.length = 0;
     const file = join(dir, 'weizhuming-fayan.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n补充一段。\n`);

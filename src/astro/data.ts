@@ -2,9 +2,8 @@
  * The site's data, loaded and indexed once per build: every route calls `getSite()` and
  * picks what it renders. Content problems are printed once as warnings; the build goes on.
  */
-import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import { readFrontmatter } from '../format/frontmatter.ts';
+import { policyFile } from './policy-files.ts';
 import { buildComparisons, type Comparisons } from '../data-api/comparison-data.ts';
 import { fileBytes, type DataContext, type DataFile } from '../data-api/data-files.ts';
 import { SITE } from './settings.ts';
@@ -32,9 +31,9 @@ async function load(): Promise<SiteIndex> {
   return index;
 }
 
-/** The Markdown body of a policy file, for a collection that does not keep bodies (`retainBody: false`). */
+/** The Markdown body of a policy file, for a collection that does not keep bodies: as the loader's check read it. */
 function bodyFromFile(filePath: string | undefined): string {
-  return filePath ? (readFrontmatter(readFileSync(filePath, 'utf8'))?.body ?? '') : '';
+  return filePath ? policyFile(filePath).body : '';
 }
 
 /** The site index, built on first use and shared by all pages of the build. */

@@ -6,9 +6,10 @@
  *
  * Rendered bodies are cached on disk (`<cache>/policy-bodies/<pipeline>/<file hash>.html`), so a
  * rebuild renders only the files that changed. The pipeline key is a hash of everything else the
- * HTML depends on: the plugins', library's and this folder's source, the vocabularies, the installed packages
- * (package-lock.json) and the site's address and base path; a change to any of them starts a new folder and
- * removes the old ones.
+ * HTML depends on: the source of this module and of every module it imports (the plugins, the
+ * schema, the unit and place rules; not the indexes, exports or page scripts), the vocabularies,
+ * the installed packages (package-lock.json) and the site's address and base path; a change to any
+ * of them starts a new folder and removes the old ones.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,15 +17,17 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, type MarkdownProcessor } from '@astrojs/markdown-remark';
 import { VOCAB_DIR } from '../ingest/vocab.ts';
-import { readFrontmatter } from '../format/frontmatter.ts';
+import { validatedPolicy } from '../markdown/policy-file.ts';
+import { moduleClosure } from './module-closure.ts';
+import { policyFile } from './policy-files.ts';
 import { escapeHtml } from '../site/html.ts';
 import { writeAtomic } from '../ingest/write.ts';
 import { CACHE_DIR } from './content-dirs.ts';
 import { siteMarkdownConfig } from './markdown-options.ts';
 import { SITE } from './settings.ts';
 
-/** Source folders whose files shape the HTML (read from the project root, where builds run). */
-const PIPELINE_SOURCES = ['src/markdown', 'src/format', 'src/site', 'src/vocab', 'src/extract', 'src/index', 'src/astro', VOCAB_DIR];
+/** The module that renders bodies: with what it imports, the code that shapes the HTML (read from the project root, where builds run). */
+const RENDERER = 'src/astro/policy-body.ts';
 
 let processor: Promise<MarkdownProcessor> | null = null;
 let cacheDir: string | null | undefined;
@@ -36,14 +39,13 @@ function sha(text: string | Buffer): string {
 /** The hash of the pipeline, or null when its sources are not where a build expects them. */
 export function pipelineKey(root = process.cwd()): string | null {
   const hash = createHash('sha256');
-  for (const dir of PIPELINE_SOURCES) {
-    const abs = join(root, dir);
-    if (!existsSync(abs)) return null;
-    for (const name of readdirSync(abs, { recursive: true, encoding: 'utf8' }).sort()) {
-      const file = join(abs, name);
-      if (!/\.(?:ts|json|ya?ml|txt)$/u.test(name)) continue;
-      hash.update(`${dir}/${name}\0`).update(readFileSync(file)).update('\0');
-    }
+  const modules = moduleClosure(root, [RENDERER]);
+  const vocab = join(root, VOCAB_DIR);
+  if (modules === null || !existsSync(vocab)) return null;
+  for (const file of modules) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  for (const name of readdirSync(vocab, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (!/\.(?:json|ya?ml|txt)$/u.test(name)) continue;
+    hash.update(`${VOCAB_DIR}/${name}\0`).update(readFileSync(join(vocab, name))).update('\0');
   }
   const lock = join(root, 'package-lock.json');
   if (!existsSync(lock)) return null;
@@ -64,15 +66,15 @@ function bodyCache(): string | null {
 /** The body of the policy file at `filePath` (as the collection entry gives it) as HTML. */
 export async function renderPolicyBody(filePath: string): Promise<string> {
   const path = resolve(filePath);
-  const source = readFileSync(path, 'utf8');
+  const file = policyFile(path);
   const dir = bodyCache();
   // The path is part of the key: the processor is told the file's URL.
-  const cached = dir === null ? null : join(dir, `${sha(`${path}\0${source}`)}.html`);
+  const cached = dir === null ? null : join(dir, `${sha(`${path}\0${file.hash}`)}.html`);
   if (cached !== null && existsSync(cached)) return readFileSync(cached, 'utf8');
   processor ??= createMarkdownProcessor(siteMarkdownConfig());
-  const read = readFrontmatter(source);
-  const result = await (await processor).render((read?.body ?? source).trim(), {
-    frontmatter: read?.data ?? {},
+  const result = await (await processor).render(file.body.trim(), {
+    // Validated when the file was checked: the policy plugins take it without validating again.
+    frontmatter: file.data ? validatedPolicy(file.data) : {},
     // @ts-expect-error fileURL is read by Astro's processor but missing from its public type.
     fileURL: pathToFileURL(path),
   });

@@ -8,12 +8,11 @@
  * of the frontmatter, never a lower-cased form, so two files can never silently take the
  * same page, and the id is the one `npm run build` and `npm run check` expect.
  */
-import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkPolicyFolder, formatProblem } from '../format/check.ts';
-import { readFrontmatter } from '../format/frontmatter.ts';
+import { formatProblem } from '../format/check.ts';
+import { checkAndKeep } from './policy-files.ts';
 import { loadThemes } from './vocab.ts';
 
 /** An error Astro prints as its message only: the problems are the content's, not the code's. */
@@ -68,22 +67,20 @@ export function policyLoader(dir: string): Loader {
 async function loadPolicies(dir: string, context: LoaderContext): Promise<void> {
   // Theme slugs are checked here, as `npm run check` checks them, so a wrong one fails the build with its line.
   const themes = new Set(loadThemes().map((t) => t.slug));
-  const { files, problems } = checkPolicyFolder(dir, { themes });
+  const { files, problems } = checkAndKeep(dir, { themes });
   const errors = problems.filter((p) => p.severity === 'error');
   for (const p of problems) if (p.severity === 'warning') context.logger.warn(formatProblem(p));
   if (errors.length > 0) throw new ContentError(contentErrorMessage(dir, errors.map(formatProblem), files.length));
   const root = fileURLToPath(context.config.root);
   const seen = new Set<string>();
-  for (const { file } of files) {
+  for (const { file, data, text } of files) {
     const id = relative(dir, file).split(sep).join('/').replace(/\.md$/u, '');
     seen.add(id);
-    const contents = readFileSync(file, 'utf8');
-    const digest = context.generateDigest(contents);
+    // The check read the file and validated its frontmatter with the collection's own schema
+    // (policySchema): the store takes that data as it is, without a second read or validation.
+    const digest = context.generateDigest(text ?? '');
     if (context.store.get(id)?.digest === digest) continue;
-    // Read by the project's one safe reader (YAML 1.2, as Astro reads it; checked above), then validated by the collection schema.
-    const frontmatter = readFrontmatter(contents)?.data ?? {};
-    const data = await context.parseData({ id, data: frontmatter, filePath: file });
-    context.store.set({ id, data, filePath: relative(root, file).split(sep).join('/'), digest });
+    context.store.set({ id, data: (data ?? {}) as Record<string, unknown>, filePath: relative(root, file).split(sep).join('/'), digest });
   }
   for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
 }

@@ -37,6 +37,11 @@ export interface CheckedFile {
   slug: string;
   data: PolicyData | null;
   problems: Problem[];
+  /** The file as read (decoded), and its Markdown body, when the frontmatter could be read: the build reads each file once. */
+  text?: string;
+  body?: string;
+  /** `size:mtime` of the file when the folder check read it, so a later reader can tell whether it changed since. */
+  stamp?: string;
 }
 
 const ANCHOR = /^#{1,6}\s.*\{#([a-z][a-z0-9-]*)\}\s*$/gmu;
@@ -228,7 +233,7 @@ export function checkPolicyText(file: string, text: string, options: CheckOption
       }
     }
   }
-  return { file, slug, data, problems };
+  return { file, slug, data, problems, text, body: fm.body };
 }
 
 /** Bytes above which a policy file is probably several documents, or a data dump: a warning below the limit. */
@@ -343,7 +348,7 @@ export function checkPolicyFolder(dir: string, options: CheckOptions = {}): { fi
       misplaced.push({ file: path, line: 1, severity: 'error', message: `policy files must be directly in ${dir}, not in a subfolder: move it to ${join(dir, basename(name))} (or out of the folder)` });
       continue;
     }
-    files.push(checkPolicyBytes(path, readFileSync(path), options));
+    files.push({ ...checkPolicyBytes(path, readFileSync(path), options), stamp: `${info.size}:${info.mtimeMs}` });
   }
   return { files, problems: [...misplaced, ...files.flatMap((f) => f.problems), ...checkAcross(files)] };
 }

@@ -10,7 +10,7 @@
  * build, `npm test`, `npm run preview`, and the preview must still serve the site that was built.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
@@ -21,10 +21,13 @@ declare module 'vitest' {
     searchDist: string;
     /** The build's output when it failed, else ''. */
     searchBuildError: string;
+    /** Where each process of that build logged its reads of policy files (tests/support/count-reads.mjs); '' when the build was reused. */
+    readLogDir: string;
   }
 }
 
 export const SEARCH_DIST = '.tmp/search-dist';
+export const READ_LOG_DIR = '.tmp/search-dist-reads';
 
 /** Every file under `dir` with its size and modification time, one per line; '' when there is no `dir`. */
 function snapshot(dir: string): string {
@@ -44,12 +47,22 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const reuse = process.env.SEARCH_DIST;
   const outDir = resolve(reuse ?? SEARCH_DIST);
   let error = '';
+  let readLogDir = '';
   if (reuse && existsSync(join(outDir, 'pagefind', 'pagefind.js'))) {
     // Built already: nothing to do.
   } else {
+    readLogDir = resolve(READ_LOG_DIR);
+    rmSync(readLogDir, { recursive: true, force: true });
+    const counter = resolve('tests/support/count-reads.mjs');
     try {
       await promisify(execFile)('node_modules/.bin/tsx', ['scripts/build.ts', '--out-dir', outDir], {
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...process.env,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          // Every Node process of the build counts its reads of policy files (tests/build-reads.test.ts).
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${counter}`.trim(),
+          READ_LOG_DIR: readLogDir,
+        },
         maxBuffer: 64 * 1024 * 1024,
       });
     } catch (e) {
@@ -59,6 +72,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   }
   project.provide('searchDist', outDir);
   project.provide('searchBuildError', error);
+  project.provide('readLogDir', readLogDir);
   return () => {
     if (snapshot('dist') === distBefore) return;
     // vitest reports an error thrown here but still exits 0, so set the exit code as well.
