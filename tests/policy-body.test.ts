@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_POLICIES } from './support/fixtures.ts';
+import { moduleClosure } from '../src/astro/module-closure.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'policy-body-'));
 const cache = join(work, 'cache');
@@ -61,9 +62,11 @@ describe('pipelineKey', () => {
   const root = join(work, 'project');
   beforeAll(() => {
     for (const [path, text] of [
-      ['src/markdown/a.ts', 'export const a = 1;'],
+      ['src/astro/policy-body.ts', "import { options } from './markdown-options.ts';"],
+      ['src/astro/markdown-options.ts', "import { a } from '../markdown/a.ts';\nexport const options = [a];"],
+      ['src/markdown/a.ts', "import { b } from '../extract/b.ts';\nexport const a = b;"],
       ['src/extract/b.ts', 'export const b = 2;'],
-      ['src/astro/c.ts', 'export const c = 3;'],
+      ['src/data-api/csv.ts', 'export const columns = 3;'],
       ['content/vocab/units.json', '{"市教育局":"市教育局"}'],
       ['package-lock.json', '{"lockfileVersion":3}'],
     ] as const) {
@@ -72,20 +75,35 @@ describe('pipelineKey', () => {
     }
   });
 
-  it('changes with a vocabulary or a plugin, and not otherwise', () => {
+  it('changes with a vocabulary or a module rendering imports, even indirectly', () => {
     const first = body.pipelineKey(root);
     expect(first).toMatch(/^[0-9a-f]{16}$/);
     expect(body.pipelineKey(root)).toBe(first);
     writeFileSync(join(root, 'content/vocab/units.json'), '{"市教育局":"市教委"}');
     const second = body.pipelineKey(root);
     expect(second).not.toBe(first);
-    writeFileSync(join(root, 'src/markdown/a.ts'), 'export const a = 3;');
+    writeFileSync(join(root, 'src/extract/b.ts'), 'export const b = 3;');
     expect(body.pipelineKey(root)).not.toBe(second);
+  });
+
+  it('stays the same when a module rendering does not use changes (a CSV column): no body is rendered again', () => {
+    const before = body.pipelineKey(root);
+    writeFileSync(join(root, 'src/data-api/csv.ts'), 'export const columns = 4;');
+    expect(body.pipelineKey(root)).toBe(before);
   });
 
   it('gives no key (no cache) when the sources are not there', () => {
     rmSync(join(root, 'package-lock.json'));
     expect(body.pipelineKey(root)).toBeNull();
     expect(existsSync(root)).toBe(true);
+  });
+});
+
+describe('moduleClosure', () => {
+  it('lists the project modules the renderer of this checkout depends on, and not the data API or the page scripts', () => {
+    const modules = moduleClosure(process.cwd(), ['src/astro/policy-body.ts'])!;
+    expect(modules).toContain('src/markdown/responsibility-links.ts');
+    expect(modules).toContain('src/format/schema.ts');
+    expect(modules.filter((m) => /^src\/(data-api|compare|browser)\//.test(m))).toEqual([]);
   });
 });
