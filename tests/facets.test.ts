@@ -117,3 +117,13 @@ describe('years a document is listed under (its period)', () => {
     ]);
   });
 });
+
+describe('summarize', () => {
+  it('computes a document’s summary once: the indexes that list it share one object', () => {
+    const [doc] = loadPolicies(FIXTURE_POLICIES);
+    const first = summarize(doc!);
+    expect(summarize(doc!)).toBe(first);
+    expect(summarize({ ...doc! })).not.toBe(first);
+    expect(summarize({ ...doc! })).toEqual(first);
+  });
+});

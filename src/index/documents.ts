@@ -87,8 +87,18 @@ export function byDateDesc(a: DocSummary, b: DocSummary): number {
   return collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
-/** The list facts of one document. */
+// One summary per document object: the site index, the target, theme and unit indexes and the
+// lineage each list documents, and used to compute the same facts up to four times a build.
+const summaries = new WeakMap<PolicyDoc, DocSummary>();
+
+/** The list facts of one document, computed once per document (the same object each time). */
 export function summarize(doc: PolicyDoc): DocSummary {
+  let summary = summaries.get(doc);
+  if (!summary) summaries.set(doc, (summary = summaryOf(doc)));
+  return summary;
+}
+
+function summaryOf(doc: PolicyDoc): DocSummary {
   const d = doc.data;
   return {
     slug: doc.slug,
