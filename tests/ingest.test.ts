@@ -185,3 +185,24 @@ describe('ingestText on a speech whose points have —— lead-ins', () => {
     expect(doc.data.targets).toContainEqual(expect.objectContaining({ metric: '义务教育巩固率', comparator: '>=', value: 99, year: 2025, measure: 'm2' }));
   });
 });
+
+// 工作要点 of the dev corpus (04): the goals stand as unnumbered lines before the numbered body.
+describe('ingestText on a plan that states its goals before its first heading', () => {
+  const goals = `2014年全县教育工作的指导思想是:确保平安校园,提速教育质量。工作目标是:
+义务教育--初中辍学率控制在3%以内,顺利通过省政府义务教育均衡发展评估验收。
+高中教育--高考二本以上上线人数达到520人。
+一、确保平安校园
+1.落实管理责任。严格执行学校值班办法和各类安全制度。
+`;
+  it('reads the preamble of a plan as its goals', () => {
+    const doc = ingestText(`某县教育局2014年工作要点\n${goals}`, ctx);
+    expect(doc.data.targets.map((t) => [t.metric, t.comparator, t.value, t.unit, t.year])).toEqual([
+      ['初中辍学率', '<=', 3, '%', 2014],
+      ['高考二本以上上线人数', '=', 520, '人', 2014],
+    ]);
+  });
+  it('does not read the opening of a report, which sums up results', () => {
+    const doc = ingestText(`某县教育局2014年工作总结\n${goals}`, ctx);
+    expect(doc.data.targets).toEqual([]);
+  });
+});

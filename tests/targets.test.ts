@@ -777,6 +777,9 @@ describe('extractTargets on sentences of real plans', () => {
       { metric: { has: '每县中小学校' }, comparator: '>=', value: 1, unit: '所', year: null },
     ]],
     ['reads 保证每天…1小时 as a floor', '保证学生每天在校锻炼1小时。', [{ metric: { has: '锻炼' }, comparator: '>=', value: 1, unit: '小时', year: null }]],
+    ['leaves a field label before -- out of the metric', '高中教育--高考二本以上上线人数达到520人。', [
+      { metric: '高考二本以上上线人数', comparator: '=', value: 520, unit: '人', year: null },
+    ]],
     ['reads a counted list joined by 和', '立项新建幼儿园42所,建设农村小学附属幼儿园项目100个和闲置校舍改建幼儿园项目30个。', [
       { metric: '新建幼儿园', comparator: '=', value: 42, unit: '所', year: null },
       { metric: '建设农村小学附属幼儿园项目', comparator: '=', value: 100, unit: '个', year: null },

@@ -141,6 +141,11 @@ export function ingestText(input: string, ctx: IngestContext): Ingested {
       read(node.children, within);
     }
   };
+  // A plan may state its goals before its numbered body (工作目标是: … 初中辍学率控制在3%以内):
+  // its preamble is read as a goals section. A report's opening sums up results and is not read.
+  if (PLAN_TYPES.has(meta.docType) && structure.preamble.length > 0) {
+    add(extractTargets(structure.preamble.join('\n'), { measure: null, docYear, planned: true }));
+  }
   read(structure.sections, []);
   const responsibleUnits = [...new Set(measures.flatMap((m) => m.units))];
 

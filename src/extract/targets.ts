@@ -399,7 +399,8 @@ function balance(s: string): string {
 
 /** Trims cue words, deadlines and connectives off a metric; null when nothing is left. */
 function cleanMetric(raw: string, dropChangeTail = false): string | null {
-  let s = raw.replace(BASELINE, '').replace(TIME_WORDS, '').replace(new RegExp(`(?<=[${HAN}])\\s+(?=[${HAN}])`, 'g'), '');
+  // `高中教育--高考二本以上上线人数`: a label before a dash names the field, not the metric.
+  let s = raw.replace(/^[^,，;；。]*(?:--|——)/u, '').replace(BASELINE, '').replace(TIME_WORDS, '').replace(new RegExp(`(?<=[${HAN}])\\s+(?=[${HAN}])`, 'g'), '');
   for (let guard = 0; guard < 20; guard++) {
     const before = s;
     s = s.replace(LEADING, '').replace(TRAILING, '');
