@@ -14,6 +14,7 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { filterIndexesOf, openFacets, parseFacetSizes } from '../src/search/facets.ts';
 import type { PagefindApi } from '../src/search/results.ts';
+import { SHARD_MANIFEST, openShards, parseShardManifest, type PagefindModule, type ShardManifest } from '../src/search/shards.ts';
 
 /** A loaded bundle, with the bytes it has fetched so far. */
 export interface PagefindClient extends PagefindApi {
@@ -88,16 +89,21 @@ export async function loadPagefind(siteDir: string, options: { lang?: string; ex
   // tsx) may hand back the module it already has for the same file, even with a query string.
   const copy = join(tmpdir(), `pagefind-client-${process.pid}-${++loads}.mjs`);
   await writeFile(copy, await readFile(script));
-  let api: PagefindApi;
+  let module: PagefindModule;
   try {
-    api = (await import(pathToFileURL(copy).href)) as PagefindApi;
+    module = (await import(pathToFileURL(copy).href)) as PagefindModule;
   } finally {
     await rm(copy, { force: true });
   }
+  // The shards, as the search page reads them; a bundle written before shards is one piece.
+  const manifestFile = join(dir, SHARD_MANIFEST);
+  const manifest: ShardManifest = await readFile(manifestFile, 'utf8').then(
+    (text) => parseShardManifest(JSON.parse(text), manifestFile),
+    () => ({ pagefind: '', shards: [{ id: 'all', path: '', pages: 0, newest: '', oldest: '' }] }),
+  );
   // Where the bundle's files are (the copy is elsewhere), and result URLs as the site has them
   // (`/policies/x/`), not relative to the bundle's file URL.
-  await api.options({ basePath: `${pathToFileURL(dir).href}/`, baseUrl: '/', excerptLength: options.excerptLength ?? 30 });
-  await api.init();
+  const api = await openShards(module, manifest, `${pathToFileURL(dir).href}/`, { baseUrl: '/', excerptLength: options.excerptLength ?? 30 });
   return {
     dir,
     scriptBytes,

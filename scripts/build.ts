@@ -1,12 +1,22 @@
 /**
- * npm run build [-- --out-dir DIR] [--index-only]
+ * npm run build [-- --out-dir DIR] [--index-only] [--search-shard-size N]
  *
  * Builds the site with Astro, then its search index with Pagefind, and checks the index by
  * searching it: one page per content/policies/*.md, every page in date order, every facet.
  * Exits non-zero with what is wrong and how to fix it, instead of shipping a broken search.
  *
- *   --out-dir DIR   build into DIR instead of dist/ (the tests build into .tmp/)
- *   --index-only    skip Astro: index an already built DIR again
+ *   --out-dir DIR              build into DIR instead of dist/ (the tests build into .tmp/)
+ *   --index-only               skip Astro: index an already built DIR again
+ *   --search-shard-size N      index in shards of whole years above N policy pages (default 2,000;
+ *                              or SEARCH_SHARD_SIZE); a shard whose pages did not change since the
+ *                              last build is not indexed again (kept in <cache>/search-shards)
+ *   --search-plan              print the shards of DIR's index (id and pages), one a line, and stop
+ *   --search-shard ID --search-parts DIR
+ *                              with --index-only: index only shard ID (repeatable) into DIR, for a
+ *                              build split over machines; nothing else is written or checked
+ *   --search-assemble DIR[,DIR…]
+ *                              with --index-only: take every shard from these folders, lay out
+ *                              DIR/pagefind and check it (README, 搜索 / Search: split builds)
  *
  * The policies are read from content/policies, or from POLICY_DIR when set (the benchmark).
  * The site's name and address come from content/site.yaml; SITE_URL and BASE_PATH override
@@ -20,21 +30,54 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { POLICIES_DIR } from '../src/astro/content-dirs.ts';
-import { indexSite, pagefindVersion } from './build-search-index.ts';
+import { CACHE_DIR, POLICIES_DIR } from '../src/astro/content-dirs.ts';
+import { indexSite, pagefindVersion, searchPlan } from './build-search-index.ts';
+import { DEFAULT_SHARD_SIZE } from '../src/search/shards.ts';
 
-const USAGE = 'usage: npm run build [-- --out-dir DIR] [--index-only]';
+const USAGE =
+  'usage: npm run build [-- --out-dir DIR] [--index-only] [--search-shard-size N] [--search-plan] ' +
+  '[--search-shard ID … --search-parts DIR] [--search-assemble DIR,DIR…]';
 
 interface Options {
   outDir: string;
   indexOnly: boolean;
+  shardSize: number;
+  plan: boolean;
+  only: string[];
+  partsDir: string | null;
+  assemble: string[];
+}
+
+function shardSizeOf(v: string | undefined, where: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${where} needs a whole number of pages ≥ 1, not ${JSON.stringify(v)}\n${USAGE}`);
+  return n;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { outDir: 'dist', indexOnly: false };
+  const env = process.env.SEARCH_SHARD_SIZE;
+  const o: Options = {
+    outDir: 'dist',
+    indexOnly: false,
+    shardSize: env ? shardSizeOf(env, 'SEARCH_SHARD_SIZE') : DEFAULT_SHARD_SIZE,
+    plan: false,
+    only: [],
+    partsDir: null,
+    assemble: [],
+  };
+  const value = (i: number, what: string): string => {
+    const v = argv[i];
+    if (!v || v.startsWith('--')) throw new Error(`${argv[i - 1]} needs ${what}\n${USAGE}`);
+    return v;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--index-only') o.indexOnly = true;
+    else if (a === '--search-plan') o.plan = true;
+    else if (a === '--search-shard-size') o.shardSize = shardSizeOf(argv[++i], a);
+    else if (a === '--search-shard') o.only.push(value(++i, 'a shard id (see --search-plan)'));
+    else if (a === '--search-parts') o.partsDir = value(++i, 'a folder');
+    else if (a === '--search-assemble') o.assemble.push(...value(++i, 'folders, separated by commas').split(',').filter(Boolean));
     else if (a === '--out-dir') {
       const v = argv[++i];
       if (!v) throw new Error(`--out-dir needs a folder name\n${USAGE}`);
@@ -44,6 +87,9 @@ function parseArgs(argv: string[]): Options {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
+  if ((o.only.length > 0 || o.assemble.length > 0) && !o.indexOnly) throw new Error(`--search-shard and --search-assemble work on a built site: add --index-only\n${USAGE}`);
+  if (o.only.length > 0 && o.partsDir === null) throw new Error(`--search-shard needs --search-parts DIR (where the shard goes)\n${USAGE}`);
+  if (o.only.length > 0 && o.assemble.length > 0) throw new Error(`--search-shard and --search-assemble are separate steps: index the shards first, then assemble\n${USAGE}`);
   return o;
 }
 
@@ -102,13 +148,37 @@ async function main(): Promise<number> {
         'the RSS feeds, sitemap.xml and canonical links. Set it before publishing.',
     );
   } else console.log(`site: ${SITE.name} at ${SITE.siteUrl}`);
+  if (options.plan) {
+    for (const s of await searchPlan(options.outDir, options.shardSize)) console.log(`${s.id}\t${s.pages}`);
+    return 0;
+  }
   const started = performance.now();
   if (!options.indexOnly) astroBuild(options.outDir);
   const astroMs = performance.now() - started;
   const version = pagefindVersion();
   const indexStarted = performance.now();
-  const report = await indexSite({ siteDir: options.outDir, policySlugs: policySlugs() });
+  const report = await indexSite({
+    siteDir: options.outDir,
+    policySlugs: policySlugs(),
+    shardSize: options.shardSize,
+    cacheDir: join(CACHE_DIR, 'search-shards'),
+    ...(options.only.length > 0 ? { only: options.only, partsDir: options.partsDir! } : {}),
+    ...(options.assemble.length > 0 ? { assemble: options.assemble } : {}),
+  });
   const checksMs = performance.now() - indexStarted - report.ms;
+  for (const s of report.shards) {
+    const peak = s.peakMB === null ? '' : `, peak ${s.peakMB} MB`;
+    console.log(`search shard ${s.id}: ${s.pages} pages, ${s.how}${s.how === 'indexed' ? ` in ${(s.ms / 1000).toFixed(1)} s${peak}` : ''}`);
+  }
+  if (options.only.length > 0) {
+    if (report.problems.length > 0) {
+      console.error(`\nerror: indexing shard(s) ${options.only.join(', ')} failed:`);
+      for (const p of report.problems) console.error(`  - ${p}`);
+      return 1;
+    }
+    console.log(`search: shard(s) ${options.only.join(', ')} written to ${options.partsDir}; assemble with --index-only --search-assemble`);
+    return 0;
+  }
   const where = relative(process.cwd(), join(options.outDir, 'pagefind')) || options.outDir;
   if (report.problems.length > 0) {
     console.error(`\nerror: the search index in ${where} is not right (Pagefind ${version}):`);
@@ -120,7 +190,12 @@ async function main(): Promise<number> {
       `in ${(report.ms / 1000).toFixed(1)} s; ${report.facts.filterNames.length} filters; all pages sortable by date`,
   );
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`build: ${options.indexOnly ? '' : `astro ${s(astroMs)}, `}pagefind ${s(report.ms)}, checks ${s(checksMs)}`);
+  const indexed = report.shards.filter((x) => x.how === 'indexed').length;
+  const peaks = report.shards.map((x) => x.peakMB ?? 0);
+  console.log(
+    `build: ${options.indexOnly ? '' : `astro ${s(astroMs)}, `}pagefind ${s(report.ms)}, checks ${s(checksMs)}; ` +
+      `shards ${report.shards.length}, indexed ${indexed}, pagefind peak ${Math.max(0, ...peaks)} MB`,
+  );
   return 0;
 }
 

@@ -31,10 +31,12 @@ import { filterIndexesOf, openFacets, parseFacetSizes } from '../search/facets.t
 import { runSearch, type FilterCounts } from '../search/run.ts';
 import { SEARCH_TEXT as T } from '../search/text.ts';
 import { BASE_PATH, withBase } from '../site/base-path.ts';
+import { SHARD_MANIFEST, openShards, parseShardManifest, type PagefindModule, type ShardManifest } from '../search/shards.ts';
 
 /** Wait this long after the last keystroke before searching. */
 const TYPING_DELAY_MS = 250;
-const BUNDLE_URL = withBase('/pagefind/pagefind.js');
+const BUNDLE_DIR = withBase('/pagefind/');
+const BUNDLE_URL = `${BUNDLE_DIR}pagefind.js`;
 
 function byId<E extends HTMLElement>(id: string): E {
   const el = document.getElementById(id);
@@ -92,13 +94,19 @@ async function renderNames(run: number): Promise<void> {
 
 let pagefind: Promise<PagefindApi> | null = null;
 
+/** The index's shards (one, `all`, for a base below the shard size); read beside pagefind.js. */
+async function loadManifest(): Promise<ShardManifest> {
+  const url = `${BUNDLE_DIR}${SHARD_MANIFEST}`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return parseShardManifest(await response.json(), url);
+}
+
 function loadPagefind(): Promise<PagefindApi> {
-  pagefind ??= (import(/* @vite-ignore */ BUNDLE_URL) as Promise<PagefindApi>).then(async (api) => {
+  pagefind ??= Promise.all([import(/* @vite-ignore */ BUNDLE_URL) as Promise<PagefindModule>, loadManifest()]).then(([module, manifest]) =>
     // Pagefind's result URLs are relative to the folder it indexed: add the base path the site is served under.
-    await api.options({ excerptLength: 30, baseUrl: BASE_PATH });
-    await api.init();
-    return api;
-  });
+    openShards(module, manifest, BUNDLE_DIR, { excerptLength: 30, baseUrl: BASE_PATH }),
+  );
   return pagefind;
 }
 

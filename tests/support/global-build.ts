@@ -4,13 +4,16 @@
  * Suites read the path with `inject('searchDist')`; when the build failed, `inject('searchBuildError')`
  * holds its output and the search suites fail with it while the other suites still run.
  *
+ * It also indexes a copy of that site in two shards (`<dir>-shards`, inject('searchDistShards')), so
+ * the search suites prove the same behaviour over a sharded index.
+ *
  * SEARCH_DIST=<dir> reuses a site built before (`npm run build -- --out-dir <dir>`), to iterate faster.
  *
  * Its teardown fails the run when any test changed the checkout's dist/: the README's steps are
  * build, `npm test`, `npm run preview`, and the preview must still serve the site that was built.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
@@ -23,6 +26,8 @@ declare module 'vitest' {
     searchBuildError: string;
     /** Where each process of that build logged its reads of policy files (tests/support/count-reads.mjs); '' when the build was reused. */
     readLogDir: string;
+    /** The same site with its search index in two shards (`--search-shard-size`: half the sample). */
+    searchDistShards: string;
   }
 }
 
@@ -70,7 +75,24 @@ export default async function setup(project: TestProject): Promise<() => void> {
       error = `npm run build -- --out-dir ${outDir} failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`;
     }
   }
+  // The sample again with its index in shards: the search suites run over both.
+  const shardsDir = `${outDir}-shards`;
+  if (!error && !(reuse && existsSync(join(shardsDir, 'pagefind', 'shards.json')))) {
+    const sample = readdirSync(process.env.POLICY_DIR ?? 'content/policies').filter((f) => f.endsWith('.md')).length;
+    try {
+      rmSync(shardsDir, { recursive: true, force: true });
+      cpSync(outDir, shardsDir, { recursive: true });
+      await promisify(execFile)('node_modules/.bin/tsx', ['scripts/build.ts', '--out-dir', shardsDir, '--index-only', '--search-shard-size', String(Math.ceil(sample / 2))], {
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string; message: string };
+      error = `indexing ${shardsDir} in shards failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`;
+    }
+  }
   project.provide('searchDist', outDir);
+  project.provide('searchDistShards', shardsDir);
   project.provide('searchBuildError', error);
   project.provide('readLogDir', readLogDir);
   return () => {

@@ -1,0 +1,196 @@
+/**
+ * The search index in shards: which policy pages go in which shard (planShards, at build time),
+ * and one PagefindApi over all shards (shardedApi, in the browser and in the Node client).
+ *
+ * Why shards: Pagefind 1.6 holds about 1.8 MB per page until it writes an index, so one index of
+ * a province-sized base needs tens of GB; one Pagefind run per shard, one at a time, needs only
+ * what the largest shard needs, and a rebuild re-indexes only the shard whose pages changed.
+ *
+ * Why by date: Pagefind's merged date order is wrong (each index scores its pages by their
+ * position in its own sorted list and the lists are zipped), but shards that are contiguous date
+ * ranges, each searched with the sort and joined newest shard first, give exactly one index's
+ * order. So a shard is a run of whole years, newest first; a document goes by its date (a plan
+ * whose period spans years goes by the year it was issued), and an undated document, whose sort
+ * key is 0000-00-00, with the oldest years.
+ *
+ * Relevance, facets and sub-results come from Pagefind's own merge (`mergeIndex`): one
+ * pagefind.js, the wasm loaded once, filter counts added across shards. Each shard is tagged
+ * with a synthetic filter (`mergeFilter`) so a date-ordered search can ask one shard at a time.
+ *
+ * Import-free apart from types: the browser bundles it.
+ */
+import type { PagefindApi, PagefindResult, PagefindSearchOptions, PagefindSearchResponse } from './results.ts';
+
+/** The manifest the build writes beside the bundle (`/pagefind/shards.json`) and the page reads first. */
+export const SHARD_MANIFEST = 'shards.json';
+
+/** The synthetic filter each shard's pages carry (its shard id), never shown as a facet. */
+export const SHARD_FILTER = '_shard';
+
+/** Above this many policy pages the index is built in shards (`--search-shard-size`). */
+export const DEFAULT_SHARD_SIZE = 2000;
+
+/** Pagefind cuts index chunks at this many postings whatever the size of the index. */
+export const PAGEFIND_CHUNK_SIZE = 20000;
+
+export interface ShardEntry {
+  /** `2024`, `2021-2023`, or `all` for an index in one piece. */
+  id: string;
+  /** The shard's bundle relative to /pagefind/, ending with `/` (Pagefind's mergeIndex compares prefixes); '' for one piece. */
+  path: string;
+  pages: number;
+  /** Years of the sort dates it holds ('0000' for undated documents). */
+  newest: string;
+  oldest: string;
+}
+
+export interface ShardManifest {
+  /** Pagefind's version: shards built by different versions must not be mixed. */
+  pagefind: string;
+  /** Newest first. */
+  shards: ShardEntry[];
+}
+
+export interface PagePlace {
+  /** The page's URL in the index (`/policies/<slug>/`). */
+  url: string;
+  /** Its `data-pagefind-sort="date"` value: YYYY-MM-DD, 0000 for unknown parts. */
+  sortDate: string;
+}
+
+export interface PlannedShard extends ShardEntry {
+  urls: string[];
+}
+
+const yearOf = (sortDate: string): string => (/^\d{4}/.exec(sortDate)?.[0] ?? '0000');
+
+/**
+ * Which pages go in which shard: one shard (`all`) when there are at most `size` pages; else runs
+ * of whole years, newest first, each as many years as fit in `size` pages (a year larger than
+ * `size` is a shard on its own). Deterministic: every machine of a split build plans the same.
+ */
+export function planShards(pages: readonly PagePlace[], size: number): PlannedShard[] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`shard size must be a whole number of pages ≥ 1, not ${size}`);
+  const byYear = new Map<string, string[]>();
+  for (const p of pages) {
+    const y = yearOf(p.sortDate);
+    byYear.set(y, [...(byYear.get(y) ?? []), p.url]);
+  }
+  const years = [...byYear.keys()].sort().reverse();
+  if (pages.length <= size) {
+    return [{ id: 'all', path: '', pages: pages.length, newest: years[0] ?? '0000', oldest: years.at(-1) ?? '0000', urls: pages.map((p) => p.url).sort() }];
+  }
+  const groups: string[][] = [];
+  let count = 0;
+  for (const y of years) {
+    const n = byYear.get(y)!.length;
+    const last = groups.at(-1);
+    if (last && count + n <= size) {
+      last.push(y);
+      count += n;
+    } else {
+      groups.push([y]);
+      count = n;
+    }
+  }
+  return groups.map((ys) => {
+    const newest = ys[0]!;
+    const oldest = ys.at(-1)!;
+    const id = newest === oldest ? newest : `${oldest}-${newest}`;
+    const urls = ys.flatMap((y) => byYear.get(y)!).sort();
+    return { id, path: `shards/${id}/`, pages: urls.length, newest, oldest, urls };
+  });
+}
+
+/**
+ * The index chunk size for shards of an index: Pagefind's 20,000 postings divided among the
+ * shards, so that a first search fetches about what one index would (measured in the issue:
+ * 4 shards 299 KB at 20,000, 175 KB at 5,000; one index 154 KB). Null for one index.
+ */
+export function shardChunkSize(shards: number): number | null {
+  return shards <= 1 ? null : Math.max(2000, Math.round(PAGEFIND_CHUNK_SIZE / shards));
+}
+
+/** Reads a manifest, saying what is wrong with one that is not. */
+export function parseShardManifest(json: unknown, where: string): ShardManifest {
+  const m = json as Partial<ShardManifest> | null;
+  const ok =
+    m !== null &&
+    typeof m === 'object' &&
+    typeof m.pagefind === 'string' &&
+    Array.isArray(m.shards) &&
+    m.shards.length > 0 &&
+    m.shards.every((s) => typeof s?.id === 'string' && typeof s.path === 'string' && (s.path === '' || s.path.endsWith('/')) && !s.path.includes('..'));
+  if (!ok) throw new Error(`${where} is not a search shard manifest (pagefind version and a list of shards with id and path): rebuild the index with \`npm run build\``);
+  return m as ShardManifest;
+}
+
+/** Filter counts without the synthetic shard filter. */
+function withoutShardFilter<T>(filters: Record<string, T>): Record<string, T> {
+  const { [SHARD_FILTER]: _, ...rest } = filters;
+  return rest;
+}
+
+type Counts = Record<string, Record<string, number>>;
+
+function addCounts(into: Counts, more: Counts): Counts {
+  for (const [name, values] of Object.entries(more)) {
+    const bucket = (into[name] ??= {});
+    for (const [value, n] of Object.entries(values)) bucket[value] = (bucket[value] ?? 0) + n;
+  }
+  return into;
+}
+
+/**
+ * One date-ordered response from the responses of each shard searched with the sort, in the
+ * order of `responses` (newest shard first for a descending sort): the lists joined, the counts
+ * added (shards hold disjoint pages, so the sums are exact).
+ */
+export function joinShardResponses(responses: readonly PagefindSearchResponse[]): PagefindSearchResponse {
+  const results: PagefindResult[] = responses.flatMap((r) => r.results);
+  const filters = withoutShardFilter(responses.reduce<Counts>((acc, r) => addCounts(acc, r.filters), {}));
+  const totalFilters = withoutShardFilter(responses.reduce<Counts>((acc, r) => addCounts(acc, r.totalFilters ?? {}), {}));
+  // Every shard's search ran in all indexes; the count before filters is the same in each.
+  const unfilteredResultCount = responses[0]?.unfilteredResultCount ?? 0;
+  return { results, filters, totalFilters, unfilteredResultCount };
+}
+
+/** What the sharded API needs of pagefind.js: its API plus mergeIndex. */
+export interface PagefindModule extends PagefindApi {
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * Opens every shard of `manifest` in one Pagefind module (`bundleUrl` is the folder of
+ * /pagefind/, ending with `/`) and returns the API the search page uses: relevance from the
+ * merged index, date order joined shard by shard. `options` are Pagefind's (baseUrl, excerptLength).
+ */
+export async function openShards(module: PagefindModule, manifest: ShardManifest, bundleUrl: string, options: Record<string, unknown>): Promise<PagefindApi> {
+  const [first, ...rest] = manifest.shards;
+  if (!first) throw new Error('the search shard manifest lists no shard');
+  const sharded = manifest.shards.length > 1;
+  // Before init: the primary index is the first shard's bundle, tagged with its shard id.
+  await module.options({ ...options, basePath: `${bundleUrl}${first.path}`, ...(sharded ? { mergeFilter: { [SHARD_FILTER]: first.id } } : {}) });
+  await module.init();
+  // Each merged index takes its own options: without baseUrl its URLs would start at its own folder.
+  for (const s of rest) await module.mergeIndex(`${bundleUrl}${s.path}`, { ...options, mergeFilter: { [SHARD_FILTER]: s.id } });
+  return sharded ? shardedApi(module, manifest) : module;
+}
+
+/** The API over merged shards; exported for the tests (a fake module stands for pagefind.js). */
+export function shardedApi(module: PagefindApi, manifest: ShardManifest): PagefindApi {
+  const clean = (r: PagefindSearchResponse): PagefindSearchResponse => ({ ...r, filters: withoutShardFilter(r.filters), totalFilters: withoutShardFilter(r.totalFilters ?? {}) });
+  return {
+    options: (o) => module.options(o),
+    init: () => module.init(),
+    preload: (term, o) => module.preload(term, o),
+    filters: async () => withoutShardFilter(await module.filters()),
+    async search(term: string | null, o: PagefindSearchOptions = {}): Promise<PagefindSearchResponse> {
+      const direction = Object.values(o.sort ?? {})[0];
+      if (direction === undefined) return clean(await module.search(term, o));
+      const shards = direction === 'desc' ? manifest.shards : [...manifest.shards].reverse();
+      const responses = await Promise.all(shards.map((s) => module.search(term, { ...o, filters: { ...(o.filters ?? {}), [SHARD_FILTER]: s.id } })));
+      return joinShardResponses(responses);
+    },
+  };
+}
