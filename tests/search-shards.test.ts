@@ -1,0 +1,212 @@
+/**
+ * The search index in shards: the plan (which page goes in which shard), the joining of
+ * date-ordered results, and a build split over two processes into two folders, then assembled.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { PagefindResult, PagefindSearchResponse } from '../src/search/results.ts';
+import { SHARD_FILTER, joinShardResponses, planShards, shardChunkSize, shardedApi, type ShardManifest } from '../src/search/shards.ts';
+import { loadPagefind } from '../scripts/build-search-client.ts';
+import { indexedPart } from '../scripts/build-search-index.ts';
+
+const page = (url: string, sortDate: string) => ({ url, sortDate });
+
+describe('planShards', () => {
+  const pages = [
+    page('/p/a/', '2024-03-01'),
+    page('/p/b/', '2024-00-00'),
+    page('/p/c/', '2023-05-02'),
+    page('/p/d/', '2021-01-01'),
+    page('/p/e/', '2020-12-31'),
+    page('/p/f/', '0000-00-00'),
+  ];
+
+  it('keeps one index up to the shard size', () => {
+    const plan = planShards(pages, 6);
+    expect(plan.map((s) => [s.id, s.path, s.pages])).toEqual([['all', '', 6]]);
+  });
+
+  it('packs whole years, newest first, as many as fit; undated documents go with the oldest years', () => {
+    const plan = planShards(pages, 3);
+    expect(plan.map((s) => [s.id, s.urls])).toEqual([
+      ['2023-2024', ['/p/a/', '/p/b/', '/p/c/']],
+      ['0000-2021', ['/p/d/', '/p/e/', '/p/f/']],
+    ]);
+    expect(plan.every((s) => s.path === `shards/${s.id}/`)).toBe(true);
+  });
+
+  it('gives a year larger than the shard size a shard of its own, never splitting it', () => {
+    const plan = planShards(pages, 1);
+    expect(plan.map((s) => [s.id, s.pages])).toEqual([
+      ['2024', 2],
+      ['2023', 1],
+      ['2021', 1],
+      ['2020', 1],
+      ['0000', 1],
+    ]);
+  });
+
+  it('plans the same whatever order the pages come in', () => {
+    expect(planShards([...pages].reverse(), 3)).toEqual(planShards(pages, 3));
+  });
+
+  it('rejects a size that is not a whole number of pages', () => {
+    expect(() => planShards(pages, 0)).toThrow(/whole number/);
+  });
+});
+
+describe('shardChunkSize', () => {
+  it('divides Pagefind’s chunk among the shards, and leaves one index alone', () => {
+    expect(shardChunkSize(1)).toBeNull();
+    expect(shardChunkSize(4)).toBe(5000);
+    expect(shardChunkSize(100)).toBe(2000);
+  });
+});
+
+const result = (id: string): PagefindResult => ({ id, score: 1, data: async () => ({ url: `/${id}/` }) as never });
+const response = (ids: string[], filters: PagefindSearchResponse['filters']): PagefindSearchResponse => ({
+  results: ids.map(result),
+  unfilteredResultCount: 9,
+  filters,
+  totalFilters: filters,
+});
+
+describe('joinShardResponses', () => {
+  it('joins the lists in the order given and adds the counts, without the shard filter', () => {
+    const joined = joinShardResponses([
+      response(['a', 'b'], { 年份: { '2024': 2 }, 地区: { 甲市: 1 }, [SHARD_FILTER]: { '2024': 2 } }),
+      response(['c'], { 年份: { '2023': 1 }, 地区: { 甲市: 1, 乙市: 0 }, [SHARD_FILTER]: { '2023': 1 } }),
+    ]);
+    expect(joined.results.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(joined.filters).toEqual({ 年份: { '2024': 2, '2023': 1 }, 地区: { 甲市: 2, 乙市: 0 } });
+    expect(joined.unfilteredResultCount).toBe(9);
+  });
+});
+
+describe('shardedApi', () => {
+  // A stand-in for merged pagefind.js: each shard holds pages with a date; the merged search
+  // zips the shards' sorted lists as Pagefind does (wrong across shards), a filtered one keeps a shard.
+  const shards: Record<string, [string, string][]> = {
+    '2024': [
+      ['a', '2024-05-01'],
+      ['b', '2024-01-01'],
+    ],
+    '2022-2023': [
+      ['c', '2023-02-01'],
+      ['d', '2022-07-01'],
+    ],
+  };
+  const manifest: ShardManifest = {
+    pagefind: '1.6.0',
+    shards: Object.keys(shards).map((id) => ({ id, path: `shards/${id}/`, pages: 2, newest: id.slice(-4), oldest: id.slice(0, 4) })),
+  };
+  const calls: unknown[] = [];
+  const fake = {
+    options: async () => undefined,
+    init: async () => undefined,
+    preload: async () => undefined,
+    filters: async () => ({ 年份: { '2024': 2 }, [SHARD_FILTER]: { '2024': 2 } }),
+    async search(_term: string | null, o: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> } = {}) {
+      calls.push(o);
+      const only = o.filters?.[SHARD_FILTER] as string | undefined;
+      const lists = Object.entries(shards)
+        .filter(([id]) => only === undefined || id === only)
+        .map(([, pages]) => [...pages].sort((x, y) => (x[1] < y[1] ? 1 : -1)).map(([id]) => id))
+        .map((ids) => (o.sort?.date === 'asc' ? ids.reverse() : ids));
+      const zipped: string[] = [];
+      for (let i = 0; i < 2; i++) for (const l of lists) if (l[i]) zipped.push(l[i]!);
+      return response(zipped, { [SHARD_FILTER]: { [only ?? 'all']: zipped.length } });
+    },
+  };
+  const api = shardedApi(fake, manifest);
+
+  it('orders by date exactly, newest shard first, and oldest first when ascending', async () => {
+    expect((await fake.search(null, { sort: { date: 'desc' } })).results.map((r) => r.id)).toEqual(['a', 'c', 'b', 'd']);
+    expect((await api.search(null, { sort: { date: 'desc' } })).results.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect((await api.search(null, { sort: { date: 'asc' } })).results.map((r) => r.id)).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('keeps the reader’s filters on each shard’s search, and searches by relevance in one merged search', async () => {
+    calls.length = 0;
+    await api.search('学位', { filters: { 地区: { any: ['甲市'] } }, sort: { date: 'desc' } });
+    expect(calls).toEqual([
+      { filters: { 地区: { any: ['甲市'] }, [SHARD_FILTER]: '2024' }, sort: { date: 'desc' } },
+      { filters: { 地区: { any: ['甲市'] }, [SHARD_FILTER]: '2022-2023' }, sort: { date: 'desc' } },
+    ]);
+    calls.length = 0;
+    const relevance = await api.search('学位', {});
+    expect(calls).toHaveLength(1);
+    expect(relevance.filters[SHARD_FILTER]).toBeUndefined();
+    expect(Object.keys(await api.filters())).toEqual(['年份']);
+  });
+});
+
+describe('indexedPart', () => {
+  it('changes with the indexed article and the language, not with the page around it', () => {
+    const html = (nav: string, body: string, lang = 'zh-CN') => `<html lang="${lang}"><nav>${nav}</nav><article data-pagefind-body><p>${body}</p></article><footer>${nav}</footer></html>`;
+    expect(indexedPart(html('首页', '正文'))).toBe(indexedPart(html('首页 相关文件', '正文')));
+    expect(indexedPart(html('首页', '正文'))).not.toBe(indexedPart(html('首页', '正文改')));
+    expect(indexedPart(html('首页', '正文'))).not.toBe(indexedPart(html('首页', '正文', 'en')));
+  });
+});
+
+describe('a build split over processes', () => {
+  const work = mkdtempSync(join(tmpdir(), 'search-split-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const run = (args: string[]) =>
+    promisify(execFile)('node_modules/.bin/tsx', ['scripts/build.ts', ...args], {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache') },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+
+  it('indexes two shards in separate processes into separate folders, and assembles them into one searchable index', async () => {
+    const error = inject('searchBuildError');
+    if (error) throw new Error(error);
+    // The built sample (one index) and a copy of its pages to index in shards.
+    const single = inject('searchDist');
+    const site = join(work, 'site');
+    cpSync(single, site, { recursive: true });
+    rmSync(join(site, 'pagefind'), { recursive: true, force: true });
+    const size = '3';
+    const plan = (await run(['--out-dir', site, '--search-plan', '--search-shard-size', size])).stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t')[0]!);
+    expect(plan.length).toBe(2);
+
+    // Two processes, as two machines of a CI matrix would run them (the shards folders apart).
+    const parts = plan.map((_, i) => join(work, `part-${i}`));
+    await Promise.all(plan.map((id, i) => run(['--out-dir', site, '--index-only', '--search-shard-size', size, '--search-shard', id, '--search-parts', parts[i]!])));
+    expect(existsSync(join(site, 'pagefind'))).toBe(false);
+    for (const [i, id] of plan.entries()) expect(existsSync(join(parts[i]!, id, 'pagefind-entry.json'))).toBe(true);
+
+    const assembled = await run(['--out-dir', site, '--index-only', '--search-shard-size', size, '--search-assemble', parts.join(',')]);
+    expect(assembled.stdout).toMatch(/shards 2, indexed 0/);
+    const manifest = JSON.parse(readFileSync(join(site, 'pagefind', 'shards.json'), 'utf8')) as ShardManifest;
+    expect(manifest.shards.map((s) => s.id)).toEqual(plan);
+
+    // The assembled index finds what the single index finds, in the same date order.
+    const one = await loadPagefind(single);
+    const split = await loadPagefind(site);
+    const urls = async (pf: typeof one, q: string | null, sort?: 'desc') =>
+      Promise.all((await pf.search(q, sort ? { sort: { date: sort } } : {})).results.map(async (r) => (await r.data()).url));
+    for (const q of ['大班额', '"课后服务"', '教师']) expect((await urls(split, q)).sort(), q).toEqual((await urls(one, q)).sort());
+    expect(await urls(split, null, 'desc')).toEqual(await urls(one, null, 'desc'));
+  });
+
+  it('refuses a part indexed from other pages, naming the shard', async () => {
+    // The site of the test above with every policy page edited after its parts were indexed.
+    const other = join(work, 'other');
+    cpSync(join(work, 'site'), other, { recursive: true });
+    for (const slug of readdirSync(join(other, 'policies'))) {
+      const f = join(other, 'policies', slug, 'index.html');
+      writeFileSync(f, readFileSync(f, 'utf8').replace('</article>', '<p>补充说明</p></article>'));
+    }
+    const parts = [join(work, 'part-0'), join(work, 'part-1')].join(',');
+    await expect(run(['--out-dir', other, '--index-only', '--search-shard-size', '3', '--search-assemble', parts])).rejects.toThrow(/search shard \S+ in \S+ was indexed from other pages/);
+  });
+});
