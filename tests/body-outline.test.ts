@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isResponsibilityLine, readOutline, tocTree, unescapeMarkdown } from '../src/format/body-outline.ts';
+import { parseResponsibility } from '../src/extract/units.ts';
 
 const body = `前言段落。
 
@@ -58,9 +59,21 @@ describe('isResponsibilityLine', () => {
     ['【责任单位】:市教育局', true],
     ['配合部门:市财政局', true],
     ['各责任单位要加强协作', false],
+    ['牵头责任单位：市教育局', true],
+    ['协同配合单位：市财政局、市人社局', true],
+    ['责任科室：基础教育科', true],
+    ['责任处室:规划处', true],
   ])('%s → %s', (text, yes) => {
     expect(isResponsibilityLine(text)).toBe(yes);
   });
+
+  it.each(['牵头责任单位：市教育局', '牵头考核单位：市教育局', '责任科室：基础教育科', '配合部门：市财政局', '责任单位:市发改局、教育局'])(
+    'agrees with the ingest: %s is a line of units to both',
+    (line) => {
+      expect(parseResponsibility(line)?.units.length ?? 0).toBeGreaterThan(0);
+      expect(isResponsibilityLine(line)).toBe(true);
+    },
+  );
 });
 
 describe('tocTree', () => {

@@ -10,6 +10,8 @@
  * `各乡镇(街道)人民政府` and `各乡镇（街道）人民政府` are one unit.
  */
 
+import { fullWidthBrackets, LABEL_BODY, ROLE_WORDS } from '../format/responsibility.ts';
+
 /** Maps a variant spelling of a unit to its canonical name (`市人力资源和社会保障局` → `市人社局`). */
 export type AliasTable = Readonly<Record<string, string>>;
 
@@ -60,7 +62,6 @@ const INSTITUTION = /集团|公司|银行|学校|学院|大学|中学|小学|幼
 const UNIT_ENDING =
   /(?:局|委|会|办|办公室|厅|室|联|协|部|院|中心|馆|政府|办事处|集团|公司|学校|学院|大学|中学|小学|幼儿园|街道|乡镇|单位|部门|站|所|队|科|股|处)$/u;
 
-const ROLE_WORDS = '牵头|主责|配合|协办|协助|参与|协同';
 const BRACKETED_MARK = new RegExp(`（(${ROLE_WORDS})(?:单位|部门)?）$`, 'u');
 const BARE_MARK = new RegExp(`(${ROLE_WORDS})$`, 'u');
 const DUTY_PHRASE = /（?(?:按照?职责)?(?:分工)?(?:负责|落实)）?$/u;
@@ -68,20 +69,13 @@ const ETC = /等(?:有关|相关)?(?:单位|部门)?$/u;
 const STRAY = /^[\s:：。．.,，;；、"“”‘’'《》〈〉<>·•\-—–_*＊~～…!！?？]+|[\s:：。．.,，;；、"“”‘’'《》〈〉<>·•\-—–_*＊~～…!！?？]+$/gu;
 
 // 牵头责任单位, 牵头考核单位, 协同配合单位: the first word gives the role.
-const LABEL = new RegExp(
-  `[【\\[]?\\s*(责任|${ROLE_WORDS})(?:责任|考核|配合)?(?:单位|部门|科室|处室)\\s*(?:[】\\]][^\\S\\n\\r]*[:：]?|[:：])[^\\S\\n\\r]*`,
-  'gu',
-);
+const LABEL = new RegExp(`[【\\[]?\\s*${LABEL_BODY}\\s*(?:[】\\]][^\\S\\n\\r]*[:：]?|[:：])[^\\S\\n\\r]*`, 'gu');
 const NUMBERED_BRACKET = /^（[一二三四五六七八九十\d]{1,3}）/u;
 const NUMBERED_HEADING = /^[一二三四五六七八九十]+[、是]/u;
 
 function roleOf(word: string): Role | null {
   if (word === '责任') return null;
   return word === '牵头' || word === '主责' ? 'lead' : 'support';
-}
-
-function canonicalBrackets(text: string): string {
-  return text.replace(/\(/gu, '（').replace(/\)/gu, '）');
 }
 
 function unique(names: string[]): string[] {
@@ -202,7 +196,7 @@ function splitConjunctions(name: string): string[] {
 /** Splits one list of units into marked pieces, in document order. */
 function piecesOf(text: string): Piece[] {
   const pieces: Piece[] = [];
-  for (const part of splitTopLevel(dropUnmatchedBrackets(canonicalBrackets(text)))) {
+  for (const part of splitTopLevel(dropUnmatchedBrackets(fullWidthBrackets(text)))) {
     const cleaned = cleanPiece(part.text);
     const names = cleaned.name === '' ? [] : splitConjunctions(cleaned.name);
     // `市教育局 （牵头）`: a bracketed mark cut off by a space still belongs to the name before it.
@@ -358,7 +352,7 @@ function bracketedResponsibility(source: string, aliases: AliasTable): Responsib
 
 /** Finds the responsibility clause(s) of one measure and returns its units, or null when there is none. */
 export function parseResponsibility(text: string, aliases: AliasTable = {}): Responsibility | null {
-  const source = canonicalBrackets(text);
+  const source = fullWidthBrackets(text);
   const pieces: Piece[] = [];
   let found = false;
   let leadLabel = false;
@@ -399,7 +393,7 @@ export function parseAliasTable(data: unknown, file: string): AliasTable {
   const canonicals: string[] = [];
   const problems: string[] = [];
   for (const [key, value] of Object.entries(data)) {
-    const canonical = canonicalBrackets(key).trim();
+    const canonical = fullWidthBrackets(key).trim();
     if (canonical === '') {
       problems.push(`an entry has an empty name before the colon: write the canonical unit name there, e.g. "${example}"`);
       continue;
@@ -418,7 +412,7 @@ export function parseAliasTable(data: unknown, file: string): AliasTable {
         problems.push(`"${key}" lists ${describe(v)}, which is not a unit name: write each variant as text, e.g. "${example}"`);
         continue;
       }
-      const variant = canonicalBrackets(v).trim();
+      const variant = fullWidthBrackets(v).trim();
       if (variant === canonical) continue;
       const earlier = table.get(variant);
       if (earlier !== undefined && earlier !== canonical) {

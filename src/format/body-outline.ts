@@ -3,6 +3,7 @@
  * under each, in one pass over the lines. Used for the table of contents and to give theme
  * rules the text of each measure, which the frontmatter does not hold.
  */
+import { RESPONSIBILITY_LINE } from './responsibility.ts';
 
 /** One heading of the body. */
 export interface BodyHeading {
@@ -64,9 +65,7 @@ export function isResponsibilityLine(text: string): boolean {
   return RESPONSIBILITY_LINE.test(text);
 }
 
-/** `责任单位:`, `【牵头单位】`, `配合部门：` at the start of a paragraph. */
-export const RESPONSIBILITY_LINE =
-  /^[【[]?\s*(?:责任|牵头|主责|配合|协办|协助|参与|协同)(?:单位|部门)\s*[】\]]?\s*[:：]/u;
+export { RESPONSIBILITY_LINE };
 
 /** A tree of headings for a table of contents: each heading with the deeper ones under it. */
 export interface TocNode extends BodyHeading {

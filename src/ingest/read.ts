@@ -223,9 +223,6 @@ async function readDocx(path: string, bytes: Uint8Array, limits: InputLimits): P
 }
 
 // ---------------------------------------------------------------------------------------------
-// Binary detection
-
-// ---------------------------------------------------------------------------------------------
 // Decoding
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { citations, itemLabel, type Citation } from '../site/citation.ts';
 import { paths } from '../site/paths.ts';
 import { policyOf, slugOf } from './policy-file.ts';
+import { headingId } from './mdast.ts';
 
 export interface MeasureHeadingOptions {
   /** The site's public origin (`https://jyj.example.gov.cn`), which citation links resolve against; null leaves them root-relative. */
@@ -26,11 +27,6 @@ function el(tagName: string, properties: Properties, children: ElementContent[])
 }
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
-
-function headingId(node: Heading): string | null {
-  const id = (node.data?.hProperties as Properties | undefined)?.id;
-  return typeof id === 'string' ? id : null;
-}
 
 /** The citation block that follows a measure heading. */
 function citationNode(citation: Citation, item: string): RootContent {

@@ -8,13 +8,13 @@
  * every unit of the measure has its link.
  */
 import type { Heading, Link, Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
-import type { Properties } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { RESPONSIBILITY_LINE } from '../format/body-outline.ts';
+import { fullWidthBrackets, RESPONSIBILITY_LINE } from '../format/responsibility.ts';
 import type { AliasTable } from '../extract/units.ts';
 import type { UnitContext } from '../index/unit-directory.ts';
 import { policyOf, slugOf } from './policy-file.ts';
+import { headingId } from './mdast.ts';
 
 export interface ResponsibilityLinkOptions {
   /** Page of the body a normalised unit name stands for in the document (市财政局 of a 济源 document: 济源市财政局). */
@@ -26,16 +26,6 @@ export interface ResponsibilityLinkOptions {
 // Characters after which a unit name may begin in a list of units.
 const BEFORE = new Set(['', ...'、,，;；:：（(/／ 　和及与】]']);
 const LEVEL = /^[省市县区州盟旗]/u;
-
-function headingId(node: Heading): string | null {
-  const id = (node.data?.hProperties as Properties | undefined)?.id;
-  return typeof id === 'string' ? id : null;
-}
-
-/** Full-width brackets, as the normalised names have them; one character for one, so positions stay. */
-function canonical(text: string): string {
-  return text.replace(/\(/gu, '（').replace(/\)/gu, '）');
-}
 
 /** How a unit may be written in a responsibility line: as normalised, by a variant, or without its level (财政局 after 市教育局、). */
 function spellings(name: string, variants: ReadonlyMap<string, string[]>): string[] {
@@ -55,7 +45,7 @@ interface Span {
 
 /** Leftmost-longest occurrences of the units' spellings that start a name in a list. */
 function findUnits(text: string, units: readonly string[], variants: ReadonlyMap<string, string[]>): Span[] {
-  const line = canonical(text);
+  const line = fullWidthBrackets(text);
   const candidates = units.flatMap((unit) => spellings(unit, variants).map((s) => ({ s, unit })));
   const spans: Span[] = [];
   let i = 0;

@@ -7,12 +7,12 @@
  * of its measure, and a message on the file.
  */
 import type { Heading, Link, Parent, Root, RootContent, Text } from 'mdast';
-import type { Properties } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { paths, targetAnchor } from '../site/paths.ts';
 import { formatRequirement } from '../index/target-index.ts';
 import { policyOf, slugOf } from './policy-file.ts';
+import { headingId } from './mdast.ts';
 
 export interface TargetMarkOptions {
   /** Link of a target's row on the targets index; by default `/targets/<year>/#<slug>-t<N>`. */
@@ -25,11 +25,6 @@ interface Pending {
   year: number | null;
   title: string;
   done: boolean;
-}
-
-function headingId(node: Heading): string | null {
-  const id = (node.data?.hProperties as Properties | undefined)?.id;
-  return typeof id === 'string' ? id : null;
 }
 
 /** Splits one text value at the targets it contains, earliest first. */

@@ -68,7 +68,6 @@ export const MAX_QUERY_LENGTH = 200;
 export const RESULTS_FIRST = 5;
 export const RESULTS_MORE = 10;
 
-const FACET_BY_PARAM = new Map<string, (typeof FACETS)[number]>(FACETS.map((f) => [f.param, f]));
 
 /** The state a URL's query string describes. Unknown parameters and empty values are ignored. */
 export function parseSearchState(search: string | URLSearchParams, defaultSort: SortOrder = 'relevance'): SearchState {
@@ -160,11 +159,6 @@ export function facetOptions(facet: Facet, counts: Record<string, number>, selec
     if (facet.order === 'year') return b.value.localeCompare(a.value, 'en', { numeric: true });
     return b.count - a.count || zh.compare(a.value, b.value);
   });
-}
-
-/** The facet of a URL parameter, or undefined. */
-export function facetByParam(param: string): Facet | undefined {
-  return FACET_BY_PARAM.get(param);
 }
 
 function unique(values: string[]): string[] {
