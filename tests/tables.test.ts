@@ -4,6 +4,8 @@ import { buildStructure } from '../src/extract/structure.ts';
 import { outline } from '../src/extract/measures.ts';
 import { parseResponsibility } from '../src/extract/units.ts';
 import { renderBody } from '../src/extract/body.ts';
+import { ingestText } from '../src/extract/pipeline.ts';
+import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
 
 const lines = (text: string): string[] => text.split('\n');
 
@@ -108,6 +110,30 @@ describe('readTables: one row per line, cells between |', () => {
   });
 });
 
+describe('readTables: other ways a table is written', () => {
+  it('reads cells separated by tabs, as a browser copies a table', () => {
+    const body = ['序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t新建幼儿园3所。\t市教育局\t市财政局\t2024年底', '2\t\t\t\t', '3\t推进课后服务。\t市教育局\t\t2024年9月'].join('\n');
+    expect(measuresOf(body).map((m) => [m.number, m.title, m.lead, m.support])).toEqual([
+      ['1', '新建幼儿园3所', ['市教育局'], ['市财政局']],
+      ['3', '推进课后服务', ['市教育局'], []],
+    ]);
+  });
+
+  it('reads a Markdown table: the bar before the first cell opens no cell, the rule is no row', () => {
+    const body = ['| 序号 | 工作任务 | 责任单位 |', '|---|:---|---|', '| 1 | 开展教师全员培训。 | 区教育局、区人社局 |'].join('\n');
+    expect(measuresOf(body)).toEqual([
+      { number: '1', title: '开展教师全员培训', section: null, lead: [], support: [], units: ['区教育局', '区人社局'] },
+    ]);
+  });
+
+  it('takes a numbered heading standing alone between rows as the category of the rows after it', () => {
+    const rows = ['序号 | 重点任务 | 牵头单位 |', '一、学前教育 |', '1 | 新建幼儿园3所。 | 县教育局 |', '二、义务教育 |', '2 | 推进课后服务。 | 县教育局 |'].join('\n');
+    expect(measuresOf(rows).map((m) => [m.section, m.title])).toEqual([['学前教育', '新建幼儿园3所'], ['义务教育', '推进课后服务']]);
+    const cells = ['序号 |', '重点任务 |', '牵头单位 |', '一、学前教育 |', '1 |', '新建幼儿园3所。 |', '县教育局 |', '二、义务教育 |', '2 |', '推进课后服务。 |', '县教育局 |'].join('\n');
+    expect(measuresOf(cells).map((m) => [m.section, m.title])).toEqual([['学前教育', '新建幼儿园3所'], ['义务教育', '推进课后服务']]);
+  });
+});
+
 describe('readTables: one cell per line', () => {
   // Quoted from doc 15: one cell per line ending ` |`, rows numbered from 80, a leader column
   // with PDF spaces, 牵头责任单位 (lead) and 责任单位 (support) columns.
@@ -194,5 +220,29 @@ describe('readTables: what is no task table', () => {
     const s = buildStructure(body);
     expect(outline(s).measures.map((m) => m.node.label)).toEqual(['1.', '2.', '3.', '4.']);
     expect(s.appendix.join('\n')).toContain('推进课后服务全覆盖');
+  });
+});
+
+describe('ingestText on a task table copied from a browser (tabs between cells)', () => {
+  const page = [
+    '某县2024年教育重点工作任务分解表',
+    '序号\t重点任务\t牵头单位\t配合单位\t完成时限\t1-6月进展情况',
+    '1\t新建幼儿园3所,公办园在园幼儿占比达到55%以上。\t县教育局\t县财政局、县住建局\t2024年12月\t已完成2所主体施工,完成投资60%。',
+    '2\t推进课后服务。\t县教育局\t各乡镇人民政府\t2024年9月\t已覆盖80%学校。',
+  ].join('\n');
+  const doc = ingestText(page, { sourceFile: 'table.txt', places: loadPlaces(), aliases: loadUnitAliases() });
+
+  it('gives a measure per row with lead and supporting units apart', () => {
+    expect(doc.data.measures.map((m) => [m.number, m.leadUnits, m.supportUnits])).toEqual([
+      ['1', ['县教育局'], ['县财政局', '县住建局']],
+      ['2', ['县教育局'], ['各乡镇人民政府']],
+    ]);
+  });
+
+  it('reads targets from the task cells, a row’s count as a commitment, and none from the progress cells', () => {
+    expect(doc.data.targets.map((t) => [t.value, t.unit, t.comparator, t.year, t.measure])).toEqual([
+      [3, '所', '=', 2024, 'm1'],
+      [55, '%', '>=', 2024, 'm1'],
+    ]);
   });
 });

@@ -132,7 +132,8 @@ export function ingestText(input: string, ctx: IngestContext): Ingested {
       const within = [...path, node.title];
       // A report's 基本情况/主要做法 describe what was done: its figures are facts, not targets.
       if (within.some((t) => ACCOUNT_SECTION.test(t))) continue;
-      const planned = PLAN_TYPES.has(meta.docType) || within.some((t) => PLAN_SECTION.test(t));
+      // A row of a task table is a task set for someone: its counts are commitments, whatever the document's type.
+      const planned = PLAN_TYPES.has(meta.docType) || within.some((t) => PLAN_SECTION.test(t)) || node.kind === 'table-row';
       if (m) {
         add(extractTargets(targetText(m.node, m.text), { measure: m.id, docYear, planned }));
         continue;

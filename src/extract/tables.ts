@@ -104,18 +104,30 @@ function isTaskHeader(roles: ColumnRole[]): boolean {
 }
 
 interface Line {
-  /** The cells of the line; a line without `|` is one cell. */
+  /** The cells of the line; a line without `|` or tabs is one cell. */
   cells: string[];
-  /** The line has a `|` separator (a captured table cell or row). */
+  /** The line's cells are separated (`|`, or tabs when a table was copied from a browser). */
   piped: boolean;
 }
 
 function splitLine(line: string): Line {
-  if (!/[|｜]/u.test(line)) return { cells: [line.trim()], piped: false };
-  const cells = line.split(/[|｜]/u).map((c) => c.trim());
+  let cells: string[];
+  if (/[|｜]/u.test(line)) {
+    cells = line.split(/[|｜]/u).map((c) => c.trim());
+    // `| 序号 | 任务 |` (Markdown): the bar before the first cell opens no cell.
+    if (cells.length > 1 && cells[0] === '') cells.shift();
+  } else if (line.includes('\t') && (line.split('\t').length >= 3 || line.split('\t').filter((c) => c.trim() !== '').length >= 2)) {
+    // Two tabs make a row even when most of its cells are empty.
+    cells = line.split('\t').map((c) => c.trim());
+  } else return { cells: [line.trim()], piped: false };
   while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
   return { cells, piped: true };
 }
+
+/** `|---|:---:|`: the rule under a Markdown header, no row. */
+const RULE_CELL = /^:?-{2,}:?$/u;
+/** A category written as a row of its own (`二、基础教育`, `（一）学前教育`) between the task rows. */
+const CATEGORY_LINE = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])[^。；;，,]{1,20}$/u;
 
 // A row number standing alone (`80`, `14.`) and one leading a task cell (`14.改扩建…`).
 const NUMBER_CELL = /^(\d{1,4})\s*[.、．]?$/u;
@@ -161,9 +173,16 @@ function readRowTable(lines: Line[], start: number, columns: Column[]): FlatTabl
   let i = start + 1;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
+    // A row with nothing but its number (its empty cells trimmed away) is skipped, not the table's end.
+    if (!line.piped && NUMBER_CELL.test(line.cells[0] ?? '') && lines[i + 1]?.piped) continue;
     if (!line.piped) break;
-    // A header repeated at a page break is no row.
-    if (rowHeader(line) !== null) continue;
+    // A header repeated at a page break is no row; nor is a Markdown rule.
+    if (rowHeader(line) !== null || line.cells.every((c) => RULE_CELL.test(c) || c === '')) continue;
+    const filled = line.cells.filter((c) => c !== '');
+    if (filled.length === 1 && CATEGORY_LINE.test(filled[0]!)) {
+      category = filled[0]!;
+      continue;
+    }
     // Cells merged across rows (a category written once) are missing at the front of later rows.
     const values: (string | null)[] = [...line.cells];
     while (values.length < columns.length) values.unshift(null);
@@ -228,8 +247,15 @@ function readCellTable(lines: Line[], start: number, columns: Column[]): FlatTab
         last = Number(n![1]);
         continue;
       }
+      const between = current === null || current.length >= columns.length;
+      // Between rows, a numbered heading is a category of the rows after it.
+      if (between && CATEGORY_LINE.test(cell)) {
+        flush();
+        category = cell;
+        continue;
+      }
       // Before the first number, or past a full row, the cell belongs to no row: the table has ended.
-      if (current === null || current.length >= columns.length) break;
+      if (between || current === null) break;
       current.push(cell);
     } else {
       current ??= [];
