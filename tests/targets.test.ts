@@ -406,6 +406,12 @@ const ocr: Case[] = [
 
 const notTargets: Case[] = [
   {
+    // Outside a plan a count in front of its noun needs a cue: a summary's 完成…57所… is a result.
+    name: 'does not take a count in front of its noun for a target outside a plan without a cue',
+    input: '完成57所乡镇中心幼儿园建设,有序推进13个项目。',
+    targets: [],
+  },
+  {
     name: 'reads no number out of a ratio such as 班师比不低于1:2 or 生师比1∶15',
     input: '班师比不低于1:2,生师比控制在1∶15以内。',
     targets: [],
@@ -800,6 +806,21 @@ describe('extractTargets on sentences of real plans', () => {
     ['reads 达标 as part of the thing counted', '创建市学前教育达标乡镇4个、先进乡镇3个。', [
       { metric: '创建市学前教育达标乡镇', comparator: '=', value: 4, unit: '个', year: null },
       { metric: '创建先进乡镇', comparator: '=', value: 3, unit: '个', year: null },
+    ]],
+    ['reads a count in front of the things counted inside a verb\'s object', '完成2011年立项的57所乡镇中心幼儿园建设,新增学位13640个。', [
+      { metric: '乡镇中心幼儿园建设', comparator: '=', value: 57, unit: '所', year: null },
+      { metric: '新增学位', comparator: '=', value: 13640, unit: '个', year: null },
+    ]],
+    ['reads counts in front of their nouns after 推进 and 完成', '强力推进150亩涉农基地建设,建成县域现代农业示范工程;完成全年600人招生任务。', [
+      { metric: '涉农基地建设', comparator: '=', value: 150, unit: '亩', year: null },
+      { metric: '招生任务', comparator: '=', value: 600, unit: '人', year: null },
+    ]],
+    ['reads things counted and made into something as a count of what they become', '年内将蒙泉镇中心学校等12所学校创建成合格学校。', [
+      { metric: '创建合格学校', comparator: '=', value: 12, unit: '所', year: null },
+    ]],
+    ['takes no count in front of a noun when the only verb is inside the noun', '继续完善二期4所思源学校项目建设。', []],
+    ['takes no count in front of a noun from a range, a rate per group or a statement about it', '各县区要选定2-3所优质初中学校招收艺术特长生,每6个教学班配备音乐教室,建成5所学校达到省级标准。', [
+      { metric: '建成学校达到省级标准', comparator: '=', value: 5, unit: '所', year: null },
     ]],
     ['takes no target from quickening the pace of an action', '在全市范围内加快全面消除大班额和大规模学校推进步伐。', []],
   ];

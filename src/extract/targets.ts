@@ -22,6 +22,10 @@
  *   超过/高于) need a target cue in the sentence: a deadline or 力争/确保/保证/计划/目标/每年 ….
  *   达到/达/以上/不低于/控制在 … are target words by themselves.
  * - A quantity followed by 的 qualifies a noun (`超过2000人的学校`) and is no target.
+ * - A count in front of the things counted is a (weak) count target only inside a verb's object:
+ *   the verb before it in its clause (`完成…的57所乡镇中心幼儿园建设`, `推进150亩…基地建设`) or the
+ *   things made into something (`将…等12所学校创建成合格学校`); never a range, 每N个 or a noun
+ *   that merely holds a verb (`4所思源学校项目建设`).
  * - Masked values (`X亿元`, `xx%`, `xxx元`) are skipped: an anonymised number is no target.
  * - `A、B达标率达85%` and `A、B均达95%以上` give one target whose metric keeps the whole list;
  *   `A、B…分别达到70%、90%` gives one target per value when the list pairs with the values,
@@ -222,6 +226,14 @@ const LIST_ITEM = new RegExp(`${LIST_JOIN}(${COUNTED})(${VALUE}(?:以上|左右)
 /** A list item after a comma, which carries on the list only when it has no verb of its own. */
 const COMMA_ITEM = new RegExp(`[,，;；](?!${COUNT_VERBS})(${COUNTED})(${VALUE}(?:以上|左右)?)(?=$|[,，;；。])`, 'y');
 
+/** Units that count things (schools, projects, people, land), as opposed to money, rates or time. */
+const COUNT_UNIT = '(?:所|个|项|人|名|亩|座|间|台|套|支|家|批|户|门|册|篇)';
+/** Words that make what follows a count a statement about it rather than the thing counted. */
+const NOT_COUNTED = '的|以上|以下|以内|左右|率|达(?!标)|比例|超过|控制|保持|增长|增加|提高|提升|下降|降低|减少|不低于|不少于|低于|少于|占|比|较';
+/** Verbs whose object may hold a count before its noun: the count verbs and 推进. */
+const OBJECT_COUNT_VERB = new RegExp(`${COUNT_VERBS}|推进`, 'u');
+const MADE_INTO = new RegExp(`(?:${COUNT_VERBS})(?:成|为)`, 'u');
+
 const ADVERBS = '(?:分别|均|都|各|全部|基本|总体|稳定|逐步|力争|每年|逐年|年均|要|应|须|必须)*';
 
 interface Finder {
@@ -232,7 +244,7 @@ interface Finder {
   /** Count verbs yield to every other reading of the same words (`投入比上年增长15%`). */
   secondary?: boolean;
 }
-type Kind = 'share' | 'compare' | 'change' | 'trend' | 'eliminate' | 'cover' | 'countVerb' | 'countAfter' | 'tail';
+type Kind = 'share' | 'compare' | 'change' | 'trend' | 'eliminate' | 'cover' | 'countVerb' | 'countAfter' | 'countBefore' | 'tail';
 
 const FINDERS: Finder[] = [
   {
@@ -281,6 +293,14 @@ const FINDERS: Finder[] = [
       `(?<head>${COUNT_HEAD})(?<obj>${COUNTED})(?<val>${VALUE}(?:以上|左右)?)(?<more>(?:${LIST_JOIN}${COUNTED}${VALUE}(?:以上|左右)?)*)(?=$|[,,;;。、::])`,
       'g',
     ),
+    secondary: true,
+  },
+  {
+    // `完成2011年立项的57所乡镇中心幼儿园建设`, `将…等12所学校创建成合格学校`: a count of things
+    // standing in front of them inside a verb's object (the verb is checked in `draftCore`).
+    kind: 'countBefore',
+    needs: /[\dxX]/,
+    re: new RegExp(`(?<![\\d.第每前近约共\\-－~～—至到])(?<val>${NUM}${MAG}(?:余|多)?${COUNT_UNIT})(?<obj>(?:(?!${NOT_COUNTED})[${HAN}]){2,20})(?=$|[,,;;。、::])`, 'g'),
     secondary: true,
   },
   {
@@ -825,6 +845,24 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
       else if (g.pre || /以上/.test(g.val ?? '')) comparator = '>=';
       else if (v.approx) comparator = '>';
       entries.unshift(entry(metric, comparator, v));
+      break;
+    }
+    case 'countBefore': {
+      // Only inside a verb's object: the verb stands before the count in its clause (`完成…57所…`),
+      // or the things counted are made into something (`将…12所学校创建成合格学校`). A verb in the
+      // noun itself (`4所思源学校项目建设`) does not count.
+      const v = parseValue(g.val ?? '');
+      if (!v || v.unit === null) return null;
+      if (v.masked) return masked;
+      if (!OBJECT_COUNT_VERB.test(text.slice(clause.from, core.from)) && !MADE_INTO.test(g.obj ?? '')) return null;
+      // `学校创建成合格学校` is counted as what it is made into: 创建合格学校.
+      const made = MADE_INTO.exec(g.obj ?? '');
+      const obj = g.obj ?? '';
+      const metric = cleanMetric(made ? made[0].slice(0, -1) + obj.slice(made.index + made[0].length) : obj);
+      if (!metric) return null;
+      needsCue = true;
+      from = core.from;
+      entries.push(entry(metric, '=', v));
       break;
     }
     case 'tail': {
