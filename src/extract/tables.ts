@@ -17,6 +17,7 @@
  * number column and a deadline column): a portal's `索引号 | … |` block or a table of statistics
  * has neither. Each row is one measure; the structure stage turns rows into nodes.
  */
+import { LABEL_BODY } from '../format/responsibility.ts';
 
 /** What a column holds, read from its header cell. */
 export type ColumnRole =
@@ -289,6 +290,6 @@ export function readTables(lines: string[]): FlatTable[] {
 /** The label a unit column's cell gets in the measure text, so the units stage reads it with its role. */
 export function unitLabel(column: Column): string {
   // A header the units stage reads as a label keeps its own words (牵头责任单位); others get the plain one.
-  if (/^(?:牵头|主责|责任|配合|协办|协助|参与|协同)(?:责任|考核|配合)?(?:单位|部门|科室|处室)$/u.test(column.header)) return column.header;
+  if (new RegExp(`^${LABEL_BODY}$`, 'u').test(column.header)) return column.header;
   return column.role === 'lead' ? '牵头单位' : column.role === 'support' ? '配合单位' : '责任单位';
 }
