@@ -84,8 +84,11 @@ describe('readTables: one row per line, cells between |', () => {
     expect(m?.text).toContain('2024年度任务目标：建成城东小学1所。');
     expect(m?.text).not.toContain('60%');
     expect(m?.text).not.toContain('张三');
-    // The page still shows them, next to the row.
-    expect(renderBody(s, outline(s))).toContain('1-6月完成情况：完成主体施工60%。');
+    // The page still shows them, next to the row, a cell that names its column not named twice.
+    const body = renderBody(s, outline(s));
+    expect(body).toContain('1-6月完成情况：完成主体施工60%。');
+    const phone = buildStructure('序号 | 重点任务 | 责任单位 | 监督电话 |\n1 | 推进课后服务。 | 市教育局 | 监督电话0535-8246306 |');
+    expect(renderBody(phone, outline(phone))).toMatch(/\n监督电话0535-8246306\n/u);
   });
 
   it('reads a quoted row of a captured table (doc 16) under its header', () => {

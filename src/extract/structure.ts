@@ -197,6 +197,11 @@ export function buildStructure(body: string): Structure {
   };
 }
 
+/** A cell with its column's name before it, unless it already begins with it (`监督电话0535-…`). */
+function labelled(header: string, text: string): string {
+  return text.startsWith(header) ? text : `${header}：${text}`;
+}
+
 /** The nodes of one table: its rows, grouped under a section per category when it has categories. */
 function tableNodes(table: FlatTable): Node[] {
   const out: Node[] = [];
@@ -220,8 +225,8 @@ function tableNodes(table: FlatTable): Node[] {
       const r = column.role;
       // Unit cells are written as labelled clauses so the units stage reads them with their role.
       if (r === 'lead' || r === 'duty' || r === 'support') own.push(`${unitLabel(column)}：${text}`);
-      else if (r === 'target' || r === 'deadline') own.push(`${column.header}：${text}`);
-      else notes.push(`${column.header}：${text}`);
+      else if (r === 'target' || r === 'deadline') own.push(labelled(column.header, text));
+      else notes.push(labelled(column.header, text));
     }
     const ordinal = Number(/\d+/u.exec(row.number ?? '')?.[0] ?? i + 1);
     const node: Node = {
