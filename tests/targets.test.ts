@@ -406,6 +406,17 @@ const ocr: Case[] = [
 
 const notTargets: Case[] = [
   {
+    // 工作计划 of the dev corpus (09): extraction lost the % signs and the colon of 55:45.
+    name: 'leaves out a rate written as a bare number above 1, which lost its % or colon',
+    input: '高中教师学历合格率达98,普高和职高招生人数比例达5545,双师型教师比率达20%。',
+    targets: [{ metric: '双师型教师比率', comparator: '=', value: 20, unit: '%', year: null }],
+  },
+  {
+    name: 'keeps a rate below 1 written without a unit',
+    input: '校际差异率低于0.15。',
+    targets: [{ metric: '校际差异率', comparator: '<', value: 0.15, unit: null, year: null }],
+  },
+  {
     // Outside a plan a count in front of its noun needs a cue: a summary's 完成…57所… is a result.
     name: 'does not take a count in front of its noun for a target outside a plan without a cue',
     input: '完成57所乡镇中心幼儿园建设,有序推进13个项目。',

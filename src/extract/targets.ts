@@ -26,7 +26,8 @@
  *   the verb before it in its clause (`完成…的57所乡镇中心幼儿园建设`, `推进150亩…基地建设`) or the
  *   things made into something (`将…等12所学校创建成合格学校`); never a range, 每N个 or a noun
  *   that merely holds a verb (`4所思源学校项目建设`).
- * - Masked values (`X亿元`, `xx%`, `xxx元`) are skipped: an anonymised number is no target.
+ * - Masked values (`X亿元`, `xx%`, `xxx元`) are skipped: an anonymised number is no target; so is
+ *   a rate written as a bare number above 1 (`合格率达98`, `比例达5545`), which lost its % or colon.
  * - `A、B达标率达85%` and `A、B均达95%以上` give one target whose metric keeps the whole list;
  *   `A、B…分别达到70%、90%` gives one target per value when the list pairs with the values,
  *   otherwise one target with the first value.
@@ -316,6 +317,9 @@ const QUANTIFIED_SUBJECT = new RegExp(`(?<![\\d.第])(?<val>${VALUE}(?:及以上
 const VALUE_PARTS = new RegExp(
   `^(${NUM})(${MAG})(余|多)?(${UNIT})?(?:\\s*(?:-|至|到|~)\\s*(${NUM})(${MAG})(余|多)?(${UNIT})?)?(${SUFFIX})?$`,
 );
+
+/** Metrics that are rates or shares: their values carry % (or are ratios below 1). */
+const RATE_METRIC = /(?:率|比例|比重|占比)$/u;
 
 const REACH = /^(?:达到|达|提高到|提高至|提升到|提升至)$/u;
 const STRIVE = /力争|争取|确保|保证|务必/u;
@@ -733,6 +737,9 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
       if (g.den && !/(?:比例|率|比重|占比|份额)$/.test(subject)) subject = `${subject}占${g.den}比例`;
       // `不低于国家课程方案规定占总课时9%`: the whole is named after 占.
       if (g.share) subject = `${subject}占${g.share.replace(/^.*占/u, '')}比例`;
+      // `学历合格率达98`, `招生人数比例达5545` (55:45): a rate written as a bare number above 1 lost
+      // its % or its colon in extraction. It is left out, not guessed; it still ends the next subject.
+      if (RATE_METRIC.test(subject) && values.some((v) => v.unit === null && (v.value ?? 0) > 1)) return masked;
       const comparatorOf = (v: Value): Comparator => {
         if (core.kind === 'change') return INCREASE.includes(head) ? 'increase' : 'decrease';
         if (v.range) return 'range';
