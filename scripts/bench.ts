@@ -37,6 +37,7 @@ import { buildSiteIndex } from '../src/index/site-index.ts';
 import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { loadPagefind, loadStartFacets } from './build-search-client.ts';
 import { citiesOf, poolFrom, syntheticDoc } from './bench/corpus.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench-out');
@@ -214,7 +215,7 @@ function siteIndexSeconds(policies: string): number {
     .sort()
     .map((f) => {
       const read = readFrontmatter(readFileSync(join(policies, f), 'utf8'));
-      return { slug: f.slice(0, -3), data: policySchema.parse(read?.data), body: read?.body ?? '' };
+      return { slug: docSlug(f), data: policySchema.parse(read?.data), body: read?.body ?? '' };
     });
   const vocab = loadSiteVocabulary();
   // The best of three runs: the first one also pays for compiling the code (JIT), which says nothing about growth.

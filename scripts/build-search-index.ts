@@ -20,6 +20,7 @@ import { withoutBase } from '../src/site/base-path.ts';
 import { paths } from '../src/site/paths.ts';
 import { DEFAULT_SHARD_SIZE, SHARD_MANIFEST, planShards, shardChunkSize, type PagePlace, type PlannedShard, type ShardManifest } from '../src/search/shards.ts';
 import { loadPagefind } from './build-search-client.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 export interface IndexOptions {
   /** The built site (Astro's outDir); the bundle is written to `<siteDir>/pagefind`. */
@@ -68,7 +69,7 @@ export interface IndexReport {
 }
 
 /** The policy pages, relative to the site (paths.policy: `/policies/<slug>/`). */
-export const POLICY_GLOB = `${withoutBase(paths.policy('x')).split('/')[1]}/**/*.html`;
+export const POLICY_GLOB = `${withoutBase(paths.policy(docSlug('x'))).split('/')[1]}/**/*.html`;
 
 /** The language code Pagefind gives `<html lang="zh-CN">`. */
 export const INDEX_LANGUAGE = 'zh-cn';
@@ -335,7 +336,7 @@ export async function indexSite(options: IndexOptions): Promise<IndexReport> {
     facts.filterNames = Object.keys(await client.filters());
   }
   // Pagefind's URLs are relative to the folder it indexed; the browser adds the base path (baseUrl).
-  const policyUrls = options.policySlugs.map((slug) => withoutBase(paths.policy(slug)));
+  const policyUrls = options.policySlugs.map((slug) => withoutBase(paths.policy(docSlug(slug))));
   const carried = await listFiltersOnPages(siteDir, policyUrls);
   const problems = indexProblems(facts, {
     policyUrls,

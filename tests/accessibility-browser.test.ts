@@ -15,10 +15,11 @@ import { describe, expect, it } from 'vitest';
 import { nameSlug, paths } from '../src/site/paths.ts';
 import { CHROMIUM_PATH } from './support/browser.ts';
 import { useServedSite } from './support/served-site.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 const SCREENS = resolve('.tmp/screens');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const POLICY = paths.anchor('jiyuan-2018-jiaoyuju-gongzuo-yaodian', 'm23');
+const POLICY = paths.anchor(docSlug('jiyuan-2018-jiaoyuju-gongzuo-yaodian'), 'm23');
 const COMPARE = paths.compareDocs(['jiyuan-2018-jiaoyuju-gongzuo-yaodian', 'tongchou-tuijin-yiwu-jiaoyu-youzhi-junheng']);
 
 interface Violation {

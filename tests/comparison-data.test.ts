@@ -7,6 +7,7 @@ import { metricIdentity } from '../src/compare/metric-identity.ts';
 import { groupLabel } from '../src/compare/target-compare.ts';
 import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 const vocab = loadSiteVocabulary();
 const comparisonsOf = (docs: PolicyDoc[]) => {
@@ -92,7 +93,7 @@ describe('year over year in the comparisons', () => {
   it('finds a measure carried over with a changed number as changed, and one copied as continued', () => {
     const [a2021, a2023] = loadPolicies(FIXTURE_POLICIES).filter((d) => d.slug.startsWith('quanzhou'));
     // The 2021 plan rewritten as the 2023 one with the rotation share raised: one changed measure.
-    const before: PolicyDoc = { ...a2023!, slug: 'quanzhou-2022', data: { ...a2023!.data, date: '2022-03-01', targets: a2023!.data.targets.map((t) => (t.value === 10 ? { ...t, value: 5, text: '交流轮岗教师比例不低于5%' } : t)) }, body: a2023!.body.replace('不低于10%', '不低于5%') };
+    const before: PolicyDoc = { ...a2023!, slug: docSlug('quanzhou-2022'), data: { ...a2023!.data, date: '2022-03-01', targets: a2023!.data.targets.map((t) => (t.value === 10 ? { ...t, value: 5, text: '交流轮岗教师比例不低于5%' } : t)) }, body: a2023!.body.replace('不低于10%', '不低于5%') };
     const { c } = comparisonsOf([a2021!, before, a2023!]);
     const later = c.changes.get('quanzhou-2023-jiaoyu-gongzuo-yaodian')!;
     expect(later.previous.slug).toBe('quanzhou-2022');

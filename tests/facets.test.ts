@@ -3,6 +3,7 @@ import { byDateDesc, formatDate, sortableDate, summarize, yearOf, yearsOf } from
 import { buildFacet, facetPages, groupByPlace, groupByYear } from '../src/index/facets.ts';
 import { nameSlug, paths, UNKNOWN_SLUG } from '../src/site/paths.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 const docs = loadPolicies(FIXTURE_POLICIES).map(summarize);
 
@@ -75,7 +76,7 @@ describe('paths', () => {
     expect(paths.city(null)).toBe('/cities/weizhuming/');
     expect(paths.year(2018)).toBe('/years/2018/');
     expect(paths.type('工作要点')).toBe('/types/gongzuo-yaodian/');
-    expect(paths.anchor('x', 'm3')).toBe('/policies/x/#m3');
+    expect(paths.anchor(docSlug('x'), 'm3')).toBe('/policies/x/#m3');
     expect(paths.target('x', 2, 2025)).toBe('/targets/2025/#x-t2');
     expect(paths.target('x', 3, null)).toBe('/targets/weizhuming/#x-t3');
     // An original is a plain file name (source.file has no folders); a saved web page is published as text.
@@ -103,9 +104,9 @@ describe('years a document is listed under (its period)', () => {
   });
 
   it('puts a report on 2022 dated 2023 under both years, and a plan under each year it runs', () => {
-    const report = { ...docs[0]!, slug: 'report', years: yearsOf({ start: 2022, end: 2022 }, '2023-01-10'), year: 2023, date: '2023-01-10' };
-    const plan = { ...docs[0]!, slug: 'plan', years: yearsOf({ start: 2024, end: 2026 }, '2024-02'), year: 2024, date: '2024-02' };
-    const undated = { ...docs[0]!, slug: 'undated', years: [], year: null, date: null };
+    const report = { ...docs[0]!, slug: docSlug('report'), years: yearsOf({ start: 2022, end: 2022 }, '2023-01-10'), year: 2023, date: '2023-01-10' };
+    const plan = { ...docs[0]!, slug: docSlug('plan'), years: yearsOf({ start: 2024, end: 2026 }, '2024-02'), year: 2024, date: '2024-02' };
+    const undated = { ...docs[0]!, slug: docSlug('undated'), years: [], year: null, date: null };
     const year = buildFacet('year', [report, plan, undated]);
     expect(year.values.map((v) => [v.label, v.docs.map((d) => d.slug)])).toEqual([
       ['2026', ['plan']],

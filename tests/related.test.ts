@@ -4,11 +4,12 @@ import { buildRelated, mainThemes, sameIssuerOtherYears, type RelatedInput } fro
 import { buildSiteIndex } from '../src/index/site-index.ts';
 import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { loadPolicies } from './support/fixtures.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 function doc(slug: string, over: Partial<DocSummary> = {}): DocSummary {
   const date = over.date === undefined ? '2020-01-01' : over.date;
   return {
-    slug,
+    slug: docSlug(slug),
     title: slug,
     place: over.city ?? '未注明',
     city: null,

@@ -9,6 +9,7 @@ import { paths } from '../src/site/paths.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicies } from './support/fixtures.ts';
 import { useServedSite, type ServedSite } from './support/served-site.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 const JIYUAN = 'jiyuan-2018-jiaoyuju-gongzuo-yaodian';
 /** The site of the suite running now: one index, or the same site with its index in shards. */
@@ -298,7 +299,7 @@ describe('the header search box', () => {
     site = served;
   });
   it('takes the cursor on /, and sends the query to the search page', async () => {
-    const page = await open(paths.policy(JIYUAN));
+    const page = await open(paths.policy(docSlug(JIYUAN)));
     await page.locator('body').press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
     await page.keyboard.type('心理健康');

@@ -144,7 +144,7 @@ describe.each(INDEXES)('over $label', ({ dist, shards }) => {
     });
 
     it('split at headings, each part linking to its measure or section', async () => {
-      const ids = new Map(docs.map((d) => [d.slug, new Set(sections(d.body).map((s) => s.id))]));
+      const ids = new Map<string, Set<string>>(docs.map((d) => [d.slug, new Set(sections(d.body).map((s) => s.id))]));
       const results = await search('心理健康');
       expect(results.length).toBeGreaterThan(0);
       for (const data of results) {

@@ -18,6 +18,7 @@ import { CHROMIUM_PATH, launchChromium } from './support/browser.ts';
 import { attr, byTag, checkLinks, elements, hasClass, readBuiltSite, text, type BuiltPage } from './support/built-site.ts';
 import { loadPolicies } from './support/fixtures.ts';
 import { serveStatic } from './support/static-server.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 const DIST = inject('searchDist');
 const docs = loadPolicies('content/policies');
@@ -256,7 +257,7 @@ describe('comparison and data pages', () => {
 describe('lineage pages (依据文件)', () => {
   const JIYUAN = 'jiyuan-2018-jiaoyuju-gongzuo-yaodian';
   it('list on a policy page the documents it cites, each linked to its cited-document page', () => {
-    const p = page(paths.policy(JIYUAN));
+    const p = page(paths.policy(docSlug(JIYUAN)));
     const section = byTag(p, 'section').find((s) => text(s).startsWith('本文件的依据'))!;
     expect(text(section)).toContain('《济源市消除大班额专项规划(2016-2020年)》');
     // Each appears in the list and again in the tree of documents above.
@@ -272,7 +273,7 @@ describe('lineage pages (依据文件)', () => {
     const speech = docs.find((d) => d.slug === '2023-jiaoyuju-dangzu-shuji-juchang-zai-jiaoyu')!;
     const item = byTag(p, 'li').find((li) => text(li).startsWith(speech.data.title))!;
     expect(text(item)).toContain('落实');
-    expect(hrefs(p, '/policies/')).toContain(paths.policy('2023-jiaoyuju-dangzu-shuji-juchang-zai-jiaoyu'));
+    expect(hrefs(p, '/policies/')).toContain(paths.policy(docSlug('2023-jiaoyuju-dangzu-shuji-juchang-zai-jiaoyu')));
     expect(body).toMatch(/层级.*(国家|未能判断)/su);
   });
   it('publish every citation as /data/references.json and .csv', () => {

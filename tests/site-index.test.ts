@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSiteIndex, describeReasons, goalsByDocument, homeView } from '../src/index/site-index.ts';
 import { loadSiteVocabulary } from '../src/astro/vocab.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 const docs = loadPolicies(FIXTURE_POLICIES);
 const site = buildSiteIndex(docs, { ...loadSiteVocabulary(), hasSource: (file) => file === 'quanzhou-2023.txt' });
@@ -27,7 +28,7 @@ describe('buildSiteIndex', () => {
   it('does not read the units of a responsibility line as what the measure does', () => {
     const base = docs.find((d) => d.slug === 'quanzhou-2023-jiaoyu-gongzuo-yaodian')!;
     const m = { id: 'm1', number: '1.', title: '做好年度工作', section: null, units: ['市学生资助中心'], leadUnits: [], supportUnits: [] };
-    const doc = { slug: 'x', data: { ...base.data, goals: [], targets: [], measures: [m] }, body: '### 1\\. 做好年度工作 {#m1}\n\n按计划推进。\n\n责任单位:市学生资助中心\n' };
+    const doc = { slug: docSlug('x'), data: { ...base.data, goals: [], targets: [], measures: [m] }, body: '### 1\\. 做好年度工作 {#m1}\n\n按计划推进。\n\n责任单位:市学生资助中心\n' };
     const one = buildSiteIndex([doc], loadSiteVocabulary());
     expect(one.policies.get('x')!.looseMeasures[0]!.themes).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Comparator } from '../src/format/schema.ts';
 import { metricIdentity } from '../src/compare/metric-identity.ts';
 import { compareTargets, DIRECTION_LABELS, groupLabel, type TargetInput } from '../src/compare/target-compare.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 interface Spec {
   slug?: string;
@@ -17,7 +18,7 @@ interface Spec {
 }
 
 function target(s: Spec): TargetInput {
-  const slug = s.slug ?? 'doc-a';
+  const slug = docSlug(s.slug ?? 'doc-a');
   return {
     doc: { slug, title: `${slug} 文件`, place: s.place ?? '济源市', year: s.docYear === undefined ? 2020 : s.docYear, docType: '工作要点' },
     index: s.index ?? 1,

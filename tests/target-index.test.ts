@@ -3,6 +3,7 @@ import type { PolicyDoc } from '../src/index/documents.ts';
 import type { Target } from '../src/format/schema.ts';
 import { buildTargetIndex, formatRequirement } from '../src/index/target-index.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 describe('formatRequirement', () => {
   it.each<[Pick<Target, 'comparator' | 'value' | 'valueMax' | 'unit'>, string]>([
@@ -24,7 +25,7 @@ describe('formatRequirement', () => {
 describe('buildTargetIndex', () => {
   const docs = loadPolicies(FIXTURE_POLICIES);
   const withUndated: PolicyDoc = {
-    slug: 'undated',
+    slug: docSlug('undated'),
     body: '',
     data: {
       ...docs[0]!.data,

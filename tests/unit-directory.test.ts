@@ -6,6 +6,7 @@ import { listFile } from '../src/data-api/data-files.ts';
 import { policyFilters } from '../src/search/facets.ts';
 import { buildSiteIndex } from '../src/index/site-index.ts';
 import { FIXTURE_POLICIES, loadPolicies } from './support/fixtures.ts';
+import { docSlug } from '../src/format/ids.ts';
 
 describe('roleNamer over the gazetteer', () => {
   const roleOf = loadRoleNamer();
@@ -131,7 +132,7 @@ type Doc = ReturnType<typeof loadPolicies>[number];
 function crafted(slug: string, city: string | null, measures: { units: string[]; leadUnits?: string[]; supportUnits?: string[] }[], issuer: string | null = null): Doc {
   const base = loadPolicies(FIXTURE_POLICIES)[0]!;
   return {
-    slug,
+    slug: docSlug(slug),
     body: '',
     data: {
       ...base.data,

@@ -283,7 +283,7 @@ function sampleMeasures(d: PolicyDoc): SampleMeasure[] {
 }
 
 const ALL = SAMPLES.flatMap(sampleMeasures);
-const bySlug = new Map(SAMPLES.map((d) => [d.slug, sampleMeasures(d)]));
+const bySlug = new Map<string, SampleMeasure[]>(SAMPLES.map((d) => [d.slug, sampleMeasures(d)]));
 const find = (slug: string, id: string): SampleMeasure => {
   const found = bySlug.get(slug)?.find((x) => x.id === id);
   if (!found) throw new Error(`no measure ${id} in ${slug}`);
@@ -445,7 +445,7 @@ describe('thresholds on the sample documents', () => {
 
   it('keeps sample measures about 0.5 to 0.6 alike when half their sentences are rewritten at the same length', () => {
     // The first half of the sentences stays; the rest is replaced by as many characters of the next sample document's text.
-    const slugs = SAMPLES.map((d) => d.slug);
+    const slugs: string[] = SAMPLES.map((d) => d.slug);
     const long = ALL.filter((x) => sentences(x.body).length >= 4);
     const found = long.map((x) => {
       const own = sentences(x.body);

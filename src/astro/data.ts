@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import { policyFile } from './policy-files.ts';
+import { docSlug } from '../format/ids.ts';
 import { buildComparisons, type Comparisons } from '../data-api/comparison-data.ts';
 import { fileBytes, type DataContext, type DataFile } from '../data-api/data-files.ts';
 import { SITE } from './settings.ts';
@@ -25,7 +26,7 @@ const vocabulary = loadSiteVocabulary();
 
 async function load(): Promise<SiteIndex> {
   const entries = await getCollection('policies');
-  const docs: PolicyDoc[] = entries.map((e) => ({ slug: e.id, data: e.data, body: e.body ?? bodyFromFile(e.filePath) }));
+  const docs: PolicyDoc[] = entries.map((e) => ({ slug: docSlug(e.id), data: e.data, body: e.body ?? bodyFromFile(e.filePath) }));
   const index = buildSiteIndex(docs, { ...vocabulary, hasSource: (file) => sourcePath(file) !== null });
   for (const problem of index.problems) console.warn(`[policy-kb] ${problem}`);
   return index;

@@ -8,6 +8,7 @@
  * A group is shown only when targets of two documents or more fall in it; every other target
  * is listed as standing alone, so nothing is hidden and nothing is compared with its own kin.
  */
+import type { DocSlug } from '../format/ids.ts';
 import { metricIdentity, type Direction } from './metric-identity.ts';
 import type { Comparator } from '../format/schema.ts';
 
@@ -25,7 +26,7 @@ export const ALONE_LABEL = '无同类可比';
 
 /** A target with what its row shows. */
 export interface TargetInput {
-  doc: { slug: string; title: string; place: string; year: number | null; docType: string };
+  doc: { slug: DocSlug; title: string; place: string; year: number | null; docType: string };
   /** Position in the document's targets, from 1. */
   index: number;
   metric: string;

@@ -30,6 +30,7 @@ import type { SiteIndex } from '../index/site-index.ts';
 import { paths, targetAnchor } from '../site/paths.ts';
 import type { BodyNamer } from '../index/unit-directory.ts';
 import { UNKNOWN } from '../site/ui-text.ts';
+import { docSlug } from '../format/ids.ts';
 
 /** What every data file is made from. */
 export interface DataContext {
@@ -184,7 +185,7 @@ export function targetGroupRecords(ctx: DataContext): TargetGroupRecord[] {
       valueMax: r.valueMax ?? null,
       deadline: r.year,
       text: r.text,
-      url: `${ctx.origin}${paths.anchor(r.doc.slug, targetAnchor(r.index))}`,
+      url: `${ctx.origin}${paths.anchor(docSlug(r.doc.slug), targetAnchor(r.index))}`,
     };
   };
   const { groups, alone } = ctx.comparisons.targets;
@@ -273,7 +274,7 @@ export function themeFile(ctx: DataContext, slug: string, format: DataFormat): D
 export function changeRecords(ctx: DataContext, slug: string): ChangeRecord[] {
   const c = ctx.comparisons.changes.get(slug);
   if (!c) throw new Error(`document "${slug}" has no earlier document to compare with`);
-  const at = (doc: string, id: string) => `${ctx.origin}${paths.anchor(doc, id)}`;
+  const at = (doc: string, id: string) => `${ctx.origin}${paths.anchor(docSlug(doc), id)}`;
   return [
     ...c.rows.map((r) => ({
       doc: slug,

@@ -3,18 +3,19 @@
  * its year, place and date, with 未注明 where the document does not say.
  */
 import type { PolicyData } from '../format/schema.ts';
+import type { DocSlug } from '../format/ids.ts';
 import { UNKNOWN } from '../site/ui-text.ts';
 
 /** One document of the collection: its slug (file name), frontmatter and Markdown body. */
 export interface PolicyDoc {
-  slug: string;
+  slug: DocSlug;
   data: PolicyData;
   body: string;
 }
 
 /** The one-line facts a list shows about a document. */
 export interface DocSummary {
-  slug: string;
+  slug: DocSlug;
   title: string;
   /** City, else province, else 未注明. */
   place: string;

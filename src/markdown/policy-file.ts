@@ -5,6 +5,7 @@
  */
 import type { VFile } from 'vfile';
 import { policySchema, type PolicyData } from '../format/schema.ts';
+import { docSlug, type DocSlug } from '../format/ids.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -43,6 +44,6 @@ export function policyOf(file: VFile): PolicyData | null {
 }
 
 /** The document's slug: its file name without `.md` (the content collection's id). */
-export function slugOf(file: VFile): string | null {
-  return file.stem ?? null;
+export function slugOf(file: VFile): DocSlug | null {
+  return file.stem ? docSlug(file.stem) : null;
 }

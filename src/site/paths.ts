@@ -9,6 +9,7 @@
 import { withBase } from './base-path.ts';
 import { slugify } from '../format/slug.ts';
 import { publishedSourceName } from '../format/source.ts';
+import type { DocSlug } from '../format/ids.ts';
 
 /** A root-relative URL of a page of the site, base path included: `/units/shi-jiaoyuju/`, `/zck/policies/x/#m3`. */
 export type Href = string & { readonly __brand: 'Href' };
@@ -59,9 +60,9 @@ export const paths = {
   search: href('/search/'),
   /** The unit and theme names the search box finds (JSON). */
   searchNames: href('/search/names.json'),
-  policy: (slug: string): Href => href(`/policies/${slug}/`),
+  policy: (slug: DocSlug): Href => href(`/policies/${slug}/`),
   /** A measure, section or target anchor on a policy page. */
-  anchor: (slug: string, id: string): Href => href(`/policies/${slug}/#${id}`),
+  anchor: (slug: DocSlug, id: string): Href => href(`/policies/${slug}/#${id}`),
   cities: href('/cities/'),
   city: (name: string | null): Href => href(`/cities/${optionalSlug(name)}/`),
   years: href('/years/'),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { readFrontmatter } from '../../src/format/frontmatter.ts';
 import { policySchema } from '../../src/format/schema.ts';
 import type { PolicyDoc } from '../../src/index/documents.ts';
+import { docSlug } from '../../src/format/ids.ts';
 
 /** Every `*.md` of `dir` as a policy document; the slug is the file name. */
 export function loadPolicies(dir: string): PolicyDoc[] {
@@ -17,7 +18,7 @@ export function loadPolicies(dir: string): PolicyDoc[] {
       const read = readFrontmatter(readFileSync(join(dir, f), 'utf8'));
       const parsed = policySchema.safeParse(read?.data);
       if (!parsed.success) throw new Error(`${join(dir, f)}: ${parsed.error.message}`);
-      return { slug: f.slice(0, -3), data: parsed.data, body: read?.body ?? '' };
+      return { slug: docSlug(f), data: parsed.data, body: read?.body ?? '' };
     });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { PolicyDoc } from '../../src/index/documents.ts';
 import type { PolicyData } from '../../src/format/schema.ts';
+import { docSlug } from '../../src/format/ids.ts';
 
 const CITIES = ['济源市', '靖江市', '泉州市', '泰州市', '台州市', '镇江市', '郑州市', '洛阳市', '苏州市', '无锡市', '福州市', '厦门市'];
 const UNITS = ['市教育局', '市财政局', '市人社局', '市住建局', '市发改委', '市委编办', '市卫健委', '市公安局', '市民政局', '团市委', '市妇联', '市残联'];
@@ -34,7 +35,7 @@ export function syntheticPolicies(n: number, measuresPerDoc = 20): PolicyDoc[] {
       }
     }
     docs.push({
-      slug: `doc-${String(i).padStart(5, '0')}`,
+      slug: docSlug(`doc-${String(i).padStart(5, '0')}`),
       body: body.filter(Boolean).join('\n\n'),
       data: {
         title: `${city ?? ''}教育局${year}年工作要点（${i}）`,
