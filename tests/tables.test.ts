@@ -137,6 +137,27 @@ describe('readTables: other ways a table is written', () => {
   });
 });
 
+describe('readTables: headers of two lines and of more than one task column', () => {
+  it('puts the 牵头/配合 columns of a header’s second line in place of the 责任单位 they split', () => {
+    const body = [
+      '序号 | 重点任务 | 责任单位 | 完成时限 |',
+      '牵头单位 | 配合单位 |',
+      '1 | 新建幼儿园3所。 | 县教育局 | 县财政局 | 2024年底 |',
+    ].join('\n');
+    expect(readTables(lines(body))[0]?.columns.map((c) => c.role)).toEqual(['number', 'task', 'lead', 'support', 'deadline']);
+    expect(measuresOf(body).map((m) => [m.lead, m.support])).toEqual([[['县教育局'], ['县财政局']]]);
+  });
+
+  it('reads a second task column (具体措施) and a 目标要求 column into the measure text, past one unknown column', () => {
+    const body = ['序号 | 工作任务 | 具体措施 | 目标要求 | 责任单位 | 佐证材料 |', '1 | 扩充学前教育资源。 | 新建幼儿园3所。 | 公办园在园幼儿占比达到55%。 | 县教育局 | 项目清单 |'].join('\n');
+    const [m] = outline(buildStructure(body)).measures;
+    expect(m?.node.title).toBe('扩充学前教育资源');
+    expect(m?.text).toContain('具体措施：新建幼儿园3所。');
+    expect(m?.text).toContain('目标要求：公办园在园幼儿占比达到55%。');
+    expect(m?.text).not.toContain('项目清单');
+  });
+});
+
 describe('readTables: one cell per line', () => {
   // Quoted from doc 15: one cell per line ending ` |`, rows numbered from 80, a leader column
   // with PDF spaces, 牵头责任单位 (lead) and 责任单位 (support) columns.

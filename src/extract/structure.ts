@@ -225,7 +225,8 @@ function tableNodes(table: FlatTable): Node[] {
       const r = column.role;
       // Unit cells are written as labelled clauses so the units stage reads them with their role.
       if (r === 'lead' || r === 'duty' || r === 'support') own.push(`${unitLabel(column)}：${text}`);
-      else if (r === 'target' || r === 'deadline') own.push(labelled(column.header, text));
+      // A second task column (具体措施 beside 工作任务) is the task's own text too.
+      else if (r === 'target' || r === 'deadline' || r === 'task') own.push(labelled(column.header, text));
       else notes.push(labelled(column.header, text));
     }
     const ordinal = Number(/\d+/u.exec(row.number ?? '')?.[0] ?? i + 1);

@@ -69,8 +69,8 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
   ['support', /^(?:配合|协办|协同|协同配合|协助|参与)(?:责任)?(?:单位|部门|科室|处室)(?:[（(][^）)]*[)）])?$/u],
   ['deadline', /(?:时限|期限|时间节点|完成时间|进度安排|时间安排|完成时段)$/u],
   ['progress', /(?:完成情况|进展情况|推进情况|落实情况|执行情况|进展|进度|成效|工作成效|取得成效)$/u],
-  ['target', /(?:目标|指标|目标值)$/u],
-  ['task', /(?:任务|事项|措施|举措|工作内容|建设内容|重点工作|主要内容|具体内容|(?:事项|项目|任务|工程)名称|项目)$/u],
+  ['target', /(?:目标|指标|目标值|要求|标准)$/u],
+  ['task', /(?:任务|事项|措施|举措|工作内容|建设内容|(?:重点|主要|具体)工作|主要内容|具体内容|(?:事项|项目|任务|工程)名称|项目)$/u],
   ['other', /^(?:备注|说明|监督电话|联系电话|电话)$/u],
 ];
 
@@ -163,15 +163,31 @@ function rowHeader(line: Line): Column[] | null {
   if (!line.piped || line.cells.length < 3) return null;
   const roles = line.cells.map(columnRole);
   const known = roles.filter((r): r is ColumnRole => r !== null);
-  if (known.length * 5 < line.cells.length * 4 || !isTaskHeader(known)) return null;
+  // Most cells are headers: one unknown column (a 备注 spelt otherwise) in three is let pass.
+  if (known.length * 3 < line.cells.length * 2 || !isTaskHeader(known)) return null;
   return line.cells.map((c, i) => ({ header: squeeze(c), role: roles[i] ?? 'other' }));
 }
 
 /** Table with one row per line, starting at a header line. */
-function readRowTable(lines: Line[], start: number, columns: Column[]): FlatTable {
+/**
+ * `责任单位` spanning `牵头单位 | 配合单位` on the header's second line: the line below the header
+ * holds nothing but unit headers, and they take the spanning column's place.
+ */
+function withSubHeader(columns: Column[], next: Line | undefined): Column[] | null {
+  if (!next?.piped || next.cells.length < 2) return null;
+  const subs = next.cells.map((c) => ({ header: squeeze(c), role: columnRole(c) }));
+  if (!subs.every((c) => c.role !== null && UNIT_ROLES.has(c.role))) return null;
+  const span = columns.findIndex((c) => c.role === 'duty');
+  if (span < 0) return null;
+  return [...columns.slice(0, span), ...(subs as Column[]), ...columns.slice(span + 1)];
+}
+
+function readRowTable(lines: Line[], start: number, header: Column[]): FlatTable {
   const rows: TableRow[] = [];
   let category: string | null = null;
-  let i = start + 1;
+  const split = withSubHeader(header, lines[start + 1]);
+  const columns = split ?? header;
+  let i = start + (split ? 2 : 1);
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     // A row with nothing but its number (its empty cells trimmed away) is skipped, not the table's end.
