@@ -206,3 +206,20 @@ describe('ingestText on a plan that states its goals before its first heading', 
     expect(doc.data.targets).toEqual([]);
   });
 });
+
+// 工作总结 openings of the dev corpus (17, 19): the account section's heading starts with its year.
+describe('ingestText on a summary whose account section is dated', () => {
+  const summary = `某区教育局2018年工作总结和2019年工作思路
+现将2018年工作总结和2019年工作思路汇报如下:
+一、2018年工作回顾
+(一)持续改善办学条件。一是经费投入持续增长。2018年度投入资金建设48项小型基建项目,创成花园学校5个。
+二、2024年度主要工作成效
+(一)基础教育供给体系持续完善。全县义务教育阶段学校智慧黑板配备率达100%。
+三、2019年工作思路
+(一)扩大学位供给。新建学校3所。
+`;
+  const doc = ingestText(summary, ctx);
+  it('takes no targets from 2018年工作回顾 or 2024年度主要工作成效, only from the plan', () => {
+    expect(doc.data.targets.map((t) => [t.value, t.unit])).toEqual([[3, '所']]);
+  });
+});

@@ -47,10 +47,12 @@ export class ExtractionError extends Error {
 const BANNER_TITLE = [/《([^《》]{4,80}?)》由会员分享/u, /下面是小编为大家整理的(.{4,80}?)[,，]供大家参考/u];
 
 // `主要工作及成效`, `工作进展和成效`: the work done and its results, reported together.
-const ACCOUNT_SECTION = /^(基本情况|主要做法|工作成效|主要成效|取得的成效|主要成绩|取得的成绩|工作回顾|主要工作|工作开展情况|经验做法|.*(工作|履职)情况|.*工作(进展)?(及|和|与)(主要)?(成效|成绩))$/u;
+// A year before the heading dates the account: `2018年工作回顾`, `2024年度主要工作成效`.
+const ACCOUNT_SECTION = /^(?:(?:19|20)\d{2}年度?)?(基本情况|主要做法|(?:主要)?工作成效|主要成效|取得的成效|主要成绩|取得的成绩|工作回顾|主要工作|工作开展情况|经验做法|.*(工作|履职)情况|.*工作(进展)?(及|和|与)(主要)?(成效|成绩))$/u;
 
 // Sections and documents that state what is to be done: their bare counts are commitments.
-const PLAN_SECTION = /打算|计划|下一步|今后|目标|任务|措施|举措|重点工作/u;
+// 工作思路 and 工作安排 are plans too (a 工作总结和2019年工作思路).
+const PLAN_SECTION = /打算|计划|思路|安排|下一步|今后|目标|任务|措施|举措|重点工作/u;
 const PLAN_TYPES = new Set(['工作要点', '工作计划', '实施方案', '行动方案']);
 
 function titleHints(raw: string): string[] {
