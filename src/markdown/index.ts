@@ -16,6 +16,7 @@ import remarkMeasureAnchors from './measure-anchors.ts';
 import remarkTargetMarks from './target-marks.ts';
 import remarkResponsibilityLinks from './responsibility-links.ts';
 import remarkMeasureHeadings from './measure-headings.ts';
+import rehypeSimplifiedSearch from './simplified-search.ts';
 
 // Loose on purpose: the same list must satisfy unified's `use` and Astro's markdown config types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,6 +47,7 @@ export function markdownPipeline(options: PipelineOptions): { remarkPlugins: Plu
       [remarkResponsibilityLinks, { unitHref: options.unitHref, aliases: options.aliases }],
       [remarkMeasureHeadings, { origin: options.origin }],
     ],
-    rehypePlugins: [],
+    // Last: it reads the final text of each block.
+    rehypePlugins: [rehypeSimplifiedSearch],
   };
 }
