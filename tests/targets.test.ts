@@ -406,6 +406,12 @@ const ocr: Case[] = [
 
 const notTargets: Case[] = [
   {
+    // 行动计划 of the dev corpus (31), in its 指导思想.
+    name: 'does not take 全覆盖 that describes a noun for a coverage target',
+    input: '为形成全覆盖、多样化、高质量的现代化学校美育新格局提供强有力的保障。',
+    targets: [],
+  },
+  {
     // 工作计划 of the dev corpus (09): extraction lost the % signs and the colon of 55:45.
     name: 'leaves out a rate written as a bare number above 1, which lost its % or colon',
     input: '高中教师学历合格率达98,普高和职高招生人数比例达5545,双师型教师比率达20%。',

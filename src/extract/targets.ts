@@ -798,6 +798,8 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
       break;
     }
     case 'cover': {
+      // `形成全覆盖、多样化、高质量的…新格局`: 全覆盖 describes a noun, it sets no coverage.
+      if (/^(?:、[^,，;；。、]{1,8})*的/u.test(text.slice(core.to))) return null;
       const subject = cleanMetric(subjectRaw);
       if (!subject) return null;
       entries.push({ metric: `${subject}覆盖率`, comparator: '=', value: 100, valueMax: null, unit: '%' });
