@@ -475,3 +475,15 @@ describe('thresholds on the sample documents', () => {
     expect(result.dropped).toEqual(['m18']);
   });
 });
+
+describe('targetSignature and implied years', () => {
+  const target = { metric: '教师交流比例', comparator: '>=', value: 10, unit: '%' };
+  it('treats an implied year (the plan year) as no deadline: annual plans repeating a target have not changed it', () => {
+    expect(targetSignature({ ...target, year: 2018, yearImplied: true })).toBe(targetSignature({ ...target, year: 2019, yearImplied: true }));
+    expect(targetSignature({ ...target, year: 2018, yearImplied: true })).toBe(targetSignature({ ...target, year: null }));
+  });
+  it('keeps a deadline the text sets', () => {
+    expect(targetSignature({ ...target, year: 2020 })).not.toBe(targetSignature({ ...target, year: 2018, yearImplied: true }));
+    expect(targetSignature({ ...target, year: 2020 })).not.toBe(targetSignature({ ...target, year: 2022 }));
+  });
+});

@@ -28,6 +28,8 @@ export interface CompareTarget {
   scale: string;
   /** Deadline year, or null. */
   year: number | null;
+  /** The year is the plan's own (an annual plan's implicit deadline), not one the text sets. */
+  yearImplied?: boolean;
   /** Id of the target's mark in the policy text (`target-2`). */
   anchor: string;
 }
@@ -137,7 +139,9 @@ export function shortLabels(docs: readonly Pick<CompareDocMeta, 'place' | 'year'
   return typed.map((t, i) => (typed.filter((x) => x === t).length > 1 ? `${t}（第${i + 1}列）` : t));
 }
 
-const said = (t: CompareTarget): string => `${t.short}${t.year === null ? '' : `（${t.year}年）`}`;
+/** The deadline a target's text sets: an implied year (the plan's own) is none, and no difference. */
+const statedYear = (t: CompareTarget): number | null => (t.yearImplied ? null : t.year);
+const said = (t: CompareTarget): string => `${t.short}${statedYear(t) === null ? '' : `（${statedYear(t)}年）`}`;
 
 /**
  * The target differences of a row every document covers: for each measured quantity that two
@@ -160,7 +164,7 @@ function targetDifferences(cells: readonly CompareMeasure[][], labels: readonly 
   const out: string[] = [];
   for (const { metric, perDoc } of byQuantity.values()) {
     if (perDoc.size < 2) continue;
-    const signature = (ts: CompareTarget[]): string => [...new Set(ts.map((t) => `${t.scale}|${t.short}|${t.year ?? ''}`))].sort().join('\u0001');
+    const signature = (ts: CompareTarget[]): string => [...new Set(ts.map((t) => `${t.scale}|${t.short}|${statedYear(t) ?? ''}`))].sort().join('\u0001');
     const signatures = new Set([...perDoc.values()].map(signature));
     if (signatures.size < 2) continue;
     const sides = [...perDoc].sort(([a], [b]) => a - b).map(([i, ts]) => `${labels[i]}：${[...new Set(ts.map(said))].join('、')}`);

@@ -199,6 +199,9 @@ export function buildYearOverYear(
 }
 
 /** One target as a string for comparing targets between years. */
-export function targetSignature(t: { metric: string; comparator: string; value: number | null; valueMax?: number | null; unit: string | null; year: number | null }): string {
-  return [t.metric, t.comparator, t.value ?? '', t.valueMax ?? '', t.unit ?? '', t.year ?? ''].join('|');
+export function targetSignature(t: { metric: string; comparator: string; value: number | null; valueMax?: number | null; unit: string | null; year: number | null; yearImplied?: boolean }): string {
+  // An implied year is the plan's own year, not a deadline the text sets: two annual plans that
+  // repeat one target (2018, 2019) have not changed it, and one with an implied year has set the
+  // same thing as one with none.
+  return [t.metric, t.comparator, t.value ?? '', t.valueMax ?? '', t.unit ?? '', t.yearImplied ? '' : (t.year ?? '')].join('|');
 }

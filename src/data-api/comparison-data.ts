@@ -87,6 +87,7 @@ function compareMeasure(mv: MeasureView): CompareMeasure {
         quantity: id.measure,
         scale: `${id.unit ?? ''}|${id.direction}`,
         year: t.target.year,
+        yearImplied: t.target.yearImplied,
         anchor: t.anchor,
       };
     }),
