@@ -25,6 +25,7 @@ function target(s: Spec): TargetInput {
     metric: s.metric,
     comparator: s.comparator,
     value: s.value === undefined ? null : s.value,
+    valueMax: null,
     unit: s.unit === undefined ? null : s.unit,
     year: s.year === undefined ? null : s.year,
     text: s.text ?? s.metric,

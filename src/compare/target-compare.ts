@@ -32,7 +32,7 @@ export interface TargetInput {
   metric: string;
   comparator: Comparator;
   value: number | null;
-  valueMax?: number | null;
+  valueMax: number | null;
   unit: string | null;
   year: number | null;
   text: string;

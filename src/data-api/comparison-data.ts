@@ -157,7 +157,7 @@ function comparable(view: PolicyView): ComparableMeasure[] {
   for (const t of view.targets) {
     if (t.measure === null) continue;
     const list = targetsOf.get(t.measure.id) ?? [];
-    list.push(targetSignature({ ...t.target, valueMax: t.target.valueMax ?? null }));
+    list.push(targetSignature(t.target));
     targetsOf.set(t.measure.id, list);
   }
   return view.doc.data.measures.map((m) => ({ id: m.id, text: `${m.title}\n${view.measureTexts.get(m.id) ?? ''}`, targets: targetsOf.get(m.id) ?? [] }));
@@ -200,7 +200,7 @@ export function targetInputs(site: SiteIndex): TargetInput[] {
     metric: r.target.metric,
     comparator: r.target.comparator,
     value: r.target.value,
-    valueMax: r.target.valueMax ?? null,
+    valueMax: r.target.valueMax,
     unit: r.target.unit,
     year: r.target.year,
     text: r.target.text,

@@ -182,7 +182,7 @@ export function targetGroupRecords(ctx: DataContext): TargetGroupRecord[] {
       metric: r.metric,
       requirement: r.requirement,
       value: r.value,
-      valueMax: r.valueMax ?? null,
+      valueMax: r.valueMax,
       deadline: r.year,
       text: r.text,
       url: `${ctx.origin}${paths.anchor(docSlug(r.doc.slug), targetAnchor(r.index))}`,

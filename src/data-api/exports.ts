@@ -231,7 +231,7 @@ export function targetRecords(view: PolicyView, origin: string): TargetRecord[] 
       metric: r.target.metric,
       comparator: r.target.comparator,
       value: r.target.value,
-      valueMax: r.target.valueMax ?? null,
+      valueMax: r.target.valueMax,
       unit: r.target.unit,
       year: r.target.year,
       requirement: r.requirement,

@@ -7,7 +7,10 @@ import { byDateDesc, collator, summarize, type DocSummary, type PolicyDoc } from
 import { targetAnchor, targetKey } from '../site/paths.ts';
 import { COMPARATOR_WORDS, UNKNOWN } from '../site/ui-text.ts';
 
-/** One target with everything its row shows. */
+/** A target as every view and export takes it: the schema's record with `valueMax` given (null for a single value). */
+export type IndexedTarget = Target & { valueMax: number | null };
+
+/** One target with everything its row shows: the one record of a target that pages, the data API and the compare JSON project. */
 export interface TargetRow {
   /** Id of the row on the targets index. */
   key: string;
@@ -15,7 +18,7 @@ export interface TargetRow {
   anchor: string;
   /** Position in the document's targets, from 1. */
   index: number;
-  target: Target;
+  target: IndexedTarget;
   /** The requirement in words: 不低于 95%, 全面消除. */
   requirement: string;
   doc: DocSummary;
@@ -99,7 +102,8 @@ export function buildTargetIndex(docs: readonly PolicyDoc[]): TargetIndex {
         key: targetKey(doc.slug, i + 1),
         anchor: targetAnchor(i + 1),
         index: i + 1,
-        target,
+        // valueMax defaulted here, once, for every projection of the target.
+        target: { ...target, valueMax: target.valueMax ?? null },
         requirement: formatRequirement(target),
         doc: summary,
         measure: target.measure === null ? null : (measures.get(target.measure) ?? null),
