@@ -223,3 +223,21 @@ describe('ingestText on a summary whose account section is dated', () => {
     expect(doc.data.targets.map((t) => [t.value, t.unit])).toEqual([[3, '所']]);
   });
 });
+
+// `主要工作` names no result: dated with the document's own year or a later one it heads the plans.
+describe('ingestText on a dated 主要工作 heading', () => {
+  const targetsOf = (text: string) => ingestText(text, ctx).data.targets.map((t) => [t.metric, t.value, t.unit]);
+  it.each<[string, string, unknown[][]]>([
+    ['reads 2024年主要工作 of a 2024 工作要点 as its plan', '某县教育局2024年工作要点\n一、2024年主要工作\n(一)扩大学位供给。新建幼儿园5所，学前三年毛入园率达到92%。\n(二)提升质量。义务教育巩固率保持在99%以上。\n', [
+      ['新建幼儿园', 5, '所'], ['学前三年毛入园率', 92, '%'], ['义务教育巩固率', 99, '%'],
+    ]],
+    ['reads 二、2025年主要工作 of a 总结及计划 as its plan, not its 工作回顾', '某县教育局2024年工作总结及2025年工作计划\n一、2024年工作回顾\n(一)办学条件。新建幼儿园5所。\n二、2025年主要工作\n(一)扩大学位供给。新建学校3所，学前三年毛入园率达到92%。\n', [
+      ['新建学校', 3, '所'], ['学前三年毛入园率', 92, '%'],
+    ]],
+    ['still reads a 主要工作 dated before the document as an account', '某县教育局2024年工作总结及2025年工作计划\n一、2023年主要工作\n(一)办学条件。新建幼儿园5所，学前三年毛入园率达到90%。\n二、2025年工作计划\n(一)扩大学位。新建学校3所。\n', [
+      ['新建学校', 3, '所'],
+    ]],
+  ])('%s', (_, text, expected) => {
+    expect(targetsOf(text)).toEqual(expected);
+  });
+});

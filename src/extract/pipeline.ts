@@ -48,7 +48,23 @@ const BANNER_TITLE = [/《([^《》]{4,80}?)》由会员分享/u, /下面是小�
 
 // `主要工作及成效`, `工作进展和成效`: the work done and its results, reported together.
 // A year before the heading dates the account: `2018年工作回顾`, `2024年度主要工作成效`.
-const ACCOUNT_SECTION = /^(?:(?:19|20)\d{2}年度?)?(基本情况|主要做法|(?:主要)?工作成效|主要成效|取得的成效|主要成绩|取得的成绩|工作回顾|主要工作|工作开展情况|经验做法|.*(工作|履职)情况|.*工作(进展)?(及|和|与)(主要)?(成效|成绩))$/u;
+const ACCOUNT_SECTION = /^(?:(?:19|20)\d{2}年度?)?(基本情况|主要做法|(?:主要)?工作成效|主要成效|取得的成效|主要成绩|取得的成绩|工作回顾|工作开展情况|经验做法|.*(工作|履职)情况|.*工作(进展)?(及|和|与)(主要)?(成效|成绩))$/u;
+// `主要工作` names no result: it heads the plan half of a 总结及计划 (`二、2025年主要工作`) and the
+// body of a 工作要点 as often as an account. It is an account only under a year before the document's.
+const DATED_WORK = /^((?:19|20)\d{2})年度?主要工作$/u;
+
+/** Whether a heading opens an account of work done, whose figures are facts. */
+function isAccount(title: string, docYear: number | null): boolean {
+  if (ACCOUNT_SECTION.test(title)) return true;
+  const dated = DATED_WORK.exec(title);
+  return dated !== null && docYear !== null && Number(dated[1]) < docYear;
+}
+
+/** A heading dated after the document (`二、2025年主要工作` in a 2024 summary) heads its plans. */
+function datedAhead(title: string, docYear: number | null): boolean {
+  const y = /^((?:19|20)\d{2})年/u.exec(title);
+  return y !== null && docYear !== null && Number(y[1]) > docYear;
+}
 
 // Sections and documents that state what is to be done: their bare counts are commitments.
 // 工作思路 and 工作安排 are plans too (a 工作总结和2019年工作思路).
@@ -133,9 +149,9 @@ export function ingestText(input: string, ctx: IngestContext): Ingested {
       const m = measureOf.get(node);
       const within = [...path, node.title];
       // A report's 基本情况/主要做法 describe what was done: its figures are facts, not targets.
-      if (within.some((t) => ACCOUNT_SECTION.test(t))) continue;
+      if (within.some((t) => isAccount(t, docYear))) continue;
       // A row of a task table is a task set for someone: its counts are commitments, whatever the document's type.
-      const planned = PLAN_TYPES.has(meta.docType) || within.some((t) => PLAN_SECTION.test(t)) || node.kind === 'table-row';
+      const planned = PLAN_TYPES.has(meta.docType) || within.some((t) => PLAN_SECTION.test(t) || datedAhead(t, docYear)) || node.kind === 'table-row';
       if (m) {
         add(extractTargets(targetText(m.node, m.text), { measure: m.id, docYear, planned }));
         continue;
