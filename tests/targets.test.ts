@@ -836,6 +836,15 @@ describe('extractTargets on sentences of real plans', () => {
       { metric: '创建合格学校', comparator: '=', value: 12, unit: '所', year: null },
     ]],
     ['takes no count in front of a noun when the only verb is inside the noun', '继续完善二期4所思源学校项目建设。', []],
+    // A count of items of work sizes a list of tasks; it is no number to reach (review 2).
+    ['takes no count of reforms, tasks or 实事 in front of them', '全力推进5项重点改革,扎实推进8项民生实事。', []],
+    ['takes no count that announces a list', '重点完成以下5项任务:', []],
+    ['takes no count of 专项行动 or 项目 counted in items', '安排部署3项专项行动,有序推进今年列入计划13个项目。', []],
+    ['takes no count of work followed by what it should achieve', '今年要确保推进10项重点工作落地见效。', []],
+    ['takes no count that closes the noun before it and is followed by a predicate', '目前全县幼儿园共120所,新建幼儿园8所正在推进。', []],
+    ['keeps a count of projects that build a thing', '全面推进100个农村小学附属幼儿园项目。', [
+      { metric: '农村小学附属幼儿园项目', comparator: '=', value: 100, unit: '个', year: null },
+    ]],
     ['takes no count in front of a noun from a range, a rate per group or a statement about it', '各县区要选定2-3所优质初中学校招收艺术特长生,每6个教学班配备音乐教室,建成5所学校达到省级标准。', [
       { metric: '建成学校达到省级标准', comparator: '=', value: 5, unit: '所', year: null },
     ]],

@@ -234,6 +234,15 @@ const NOT_COUNTED = '的|以上|以下|以内|左右|率|达(?!标)|比例|超�
 /** Verbs whose object may hold a count before its noun: the count verbs and 推进. */
 const OBJECT_COUNT_VERB = new RegExp(`${COUNT_VERBS}|推进`, 'u');
 const MADE_INTO = new RegExp(`(?:${COUNT_VERBS})(?:成|为)`, 'u');
+/**
+ * Kinds of work (`5项重点改革`, `8项民生实事`, `13个项目`, `10项重点工作落地见效`): counted in items
+ * they give the size of a list of tasks, not a number to reach, unless a thing is built in them.
+ */
+const WORK_KIND = /任务|工作(?![室站坊组])|改革|实事|行动|举措|措施|方面|工程|活动|项目|事项|要点|重点/u;
+const ITEM_UNIT = /^(?:项|个|批)$/u;
+const BUILT_THING = /学校|校舍|幼儿园|园舍|教室|学位|宿舍|食堂|操场|运动场|场馆|体育馆|图书馆|实验室|教学楼|楼|基地|中心|床位|托位/u;
+/** Words that open a predicate: the count closed the noun before it (`新建幼儿园8所正在推进`). */
+const PREDICATE_START = /^(?:正在|已经|已|将|均|都|全部|陆续|仍|还|要|需|应|正|基本|逐步)/u;
 
 const ADVERBS = '(?:分别|均|都|各|全部|基本|总体|稳定|逐步|力争|每年|逐年|年均|要|应|须|必须)*';
 
@@ -864,6 +873,10 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
       if (!v || v.unit === null) return null;
       if (v.masked) return masked;
       if (!OBJECT_COUNT_VERB.test(text.slice(clause.from, core.from)) && !MADE_INTO.test(g.obj ?? '')) return null;
+      // `完成以下5项任务`: the count announces a list.
+      if (/(?:以下|如下|下列|上述)$/u.test(text.slice(clause.from, core.from))) return null;
+      if (PREDICATE_START.test(g.obj ?? '')) return null;
+      if (ITEM_UNIT.test(v.unit) && WORK_KIND.test(g.obj ?? '') && !BUILT_THING.test(g.obj ?? '')) return null;
       // `学校创建成合格学校` is counted as what it is made into: 创建合格学校.
       const made = MADE_INTO.exec(g.obj ?? '');
       const obj = g.obj ?? '';
