@@ -39,14 +39,37 @@ describe('planShards', () => {
     expect(plan.every((s) => s.path === `shards/${s.id}/`)).toBe(true);
   });
 
-  it('gives a year larger than the shard size a shard of its own, never splitting it', () => {
-    const plan = planShards(pages, 1);
+  it('gives a year that fills a shard a shard of its own', () => {
+    const plan = planShards(pages, 2);
     expect(plan.map((s) => [s.id, s.pages])).toEqual([
       ['2024', 2],
-      ['2023', 1],
-      ['2021', 1],
-      ['2020', 1],
-      ['0000', 1],
+      ['2021-2023', 2],
+      ['0000-2020', 2],
+    ]);
+  });
+
+  it('cuts a year larger than the shard size into parts of contiguous dates, never one date in two parts', () => {
+    const year = [
+      page('/y/1/', '2024-12-01'),
+      page('/y/2/', '2024-11-05'),
+      page('/y/3/', '2024-11-05'),
+      page('/y/4/', '2024-06-01'),
+      page('/y/5/', '2024-02-01'),
+      page('/y/6/', '2024-00-00'),
+      page('/y/7/', '2023-01-01'),
+    ];
+    expect(planShards(year, 3).map((s) => [s.id, s.urls])).toEqual([
+      ['2024.1', ['/y/1/', '/y/2/', '/y/3/']],
+      ['2024.2', ['/y/4/', '/y/5/', '/y/6/']],
+      ['2023', ['/y/7/']],
+    ]);
+    // A cut at 2 would part the two pages of 2024-11-05: it comes before them instead.
+    expect(planShards(year, 2).map((s) => [s.id, s.urls])).toEqual([
+      ['2024.1', ['/y/1/']],
+      ['2024.2', ['/y/2/', '/y/3/']],
+      ['2024.3', ['/y/4/', '/y/5/']],
+      ['2024.4', ['/y/6/']],
+      ['2023', ['/y/7/']],
     ]);
   });
 

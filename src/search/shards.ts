@@ -66,40 +66,66 @@ const yearOf = (sortDate: string): string => (/^\d{4}/.exec(sortDate)?.[0] ?? '0
 
 /**
  * Which pages go in which shard: one shard (`all`) when there are at most `size` pages; else runs
- * of whole years, newest first, each as many years as fit in `size` pages (a year larger than
- * `size` is a shard on its own). Deterministic: every machine of a split build plans the same.
+ * of whole years, newest first, each as many years as fit in `size` pages. A year larger than
+ * `size` is cut into parts of at most `size` pages at date boundaries (`2024.1` the newest part),
+ * so no shard, and no Pagefind run, is larger than `size` however many documents a year has.
+ * Deterministic: every machine of a split build plans the same.
  */
 export function planShards(pages: readonly PagePlace[], size: number): PlannedShard[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`shard size must be a whole number of pages ≥ 1, not ${size}`);
-  const byYear = new Map<string, string[]>();
+  const byYear = new Map<string, PagePlace[]>();
   for (const p of pages) {
     const y = yearOf(p.sortDate);
-    byYear.set(y, [...(byYear.get(y) ?? []), p.url]);
+    byYear.set(y, [...(byYear.get(y) ?? []), p]);
   }
   const years = [...byYear.keys()].sort().reverse();
   if (pages.length <= size) {
     return [{ id: 'all', path: '', pages: pages.length, newest: years[0] ?? '0000', oldest: years.at(-1) ?? '0000', urls: pages.map((p) => p.url).sort() }];
   }
-  const groups: string[][] = [];
+  const shard = (id: string, newest: string, oldest: string, urls: string[]): PlannedShard => ({ id, path: `shards/${id}/`, pages: urls.length, newest, oldest, urls: [...urls].sort() });
+  const out: PlannedShard[] = [];
+  let run: string[] = [];
   let count = 0;
+  const close = (): void => {
+    if (run.length === 0) return;
+    const newest = run[0]!;
+    const oldest = run.at(-1)!;
+    out.push(shard(newest === oldest ? newest : `${oldest}-${newest}`, newest, oldest, run.flatMap((y) => byYear.get(y)!.map((p) => p.url))));
+    run = [];
+    count = 0;
+  };
   for (const y of years) {
-    const n = byYear.get(y)!.length;
-    const last = groups.at(-1);
-    if (last && count + n <= size) {
-      last.push(y);
-      count += n;
-    } else {
-      groups.push([y]);
-      count = n;
+    const inYear = byYear.get(y)!;
+    if (inYear.length > size) {
+      close();
+      for (const [i, part] of cutByDate(inYear, size).entries()) out.push(shard(`${y}.${i + 1}`, y, y, part));
+      continue;
     }
+    if (count + inYear.length > size) close();
+    run.push(y);
+    count += inYear.length;
   }
-  return groups.map((ys) => {
-    const newest = ys[0]!;
-    const oldest = ys.at(-1)!;
-    const id = newest === oldest ? newest : `${oldest}-${newest}`;
-    const urls = ys.flatMap((y) => byYear.get(y)!).sort();
-    return { id, path: `shards/${id}/`, pages: urls.length, newest, oldest, urls };
-  });
+  close();
+  return out;
+}
+
+/** A year's pages, newest first, in parts of at most `size` pages, each cut between two different dates where it can be. */
+function cutByDate(inYear: readonly PagePlace[], size: number): string[][] {
+  const sorted = [...inYear].sort((a, b) => (a.sortDate !== b.sortDate ? (a.sortDate < b.sortDate ? 1 : -1) : a.url < b.url ? -1 : 1));
+  const parts = Math.ceil(sorted.length / size);
+  const target = Math.ceil(sorted.length / parts);
+  const out: string[][] = [];
+  let from = 0;
+  while (from < sorted.length) {
+    let to = Math.min(from + target, sorted.length);
+    // Back off to a change of date, so one date is never in two shards (unless one date has more than a part).
+    let back = to;
+    while (back > from + 1 && back < sorted.length && sorted[back]!.sortDate === sorted[back - 1]!.sortDate) back--;
+    if (back === sorted.length || sorted[back]!.sortDate !== sorted[back - 1]!.sortDate) to = back;
+    out.push(sorted.slice(from, to).map((p) => p.url));
+    from = to;
+  }
+  return out;
 }
 
 /**
