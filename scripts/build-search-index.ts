@@ -3,6 +3,10 @@
  * broken index fails the build instead of shipping (Pagefind only logs most problems, and its
  * Node API indexes every page even when some carry data-pagefind-body, so the CLI it is).
  *
+ * Large bases are indexed in shards (src/search/shards.ts: the plan and how the page searches
+ * them): each shard's pages are staged as hard links in a folder of their own, so the CLI, which
+ * takes no list of files, reads only them, and URLs stay as the site has them.
+ *
  *   const report = await indexSite({ siteDir: 'dist', policySlugs: ['jiyuan-2018-…', …] });
  *   if (report.problems.length > 0) …
  */
