@@ -188,7 +188,8 @@ async function firstSearchBytes(dist: string): Promise<{ files: number; wire: nu
   await loadStartFacets(client, dist);
   const found = await client.search(FIRST_QUERY);
   await Promise.all(found.results.slice(0, RESULTS_FIRST).map((r) => r.data()));
-  const bundle = ['pagefind.js', 'pagefind-worker.js', ...client.filesFetched()].map((f) => join(dist, 'pagefind', f));
+  // shards.json: the page reads the list of shards with pagefind.js (one entry for one index).
+  const bundle = ['pagefind.js', 'pagefind-worker.js', 'shards.json', ...client.filesFetched()].map((f) => join(dist, 'pagefind', f));
   return {
     files: page + bundle.reduce((n, f) => n + sizeOf(f), 0),
     wire: pageWeight(dist, 'search', [], wireSizeOf)! + bundle.reduce((n, f) => n + wireSizeOf(f), 0),

@@ -214,7 +214,8 @@ function runPagefind(binary: string, site: string, outputPath: string, quiet: bo
 
 /** Indexes one shard's pages, staged as hard links so Pagefind reads only them, into `outputPath`. */
 async function indexShard(siteDir: string, shard: PlannedShard, byUrl: Map<string, SitePage>, outputPath: string, binary: string, quiet: boolean, chunkSize: number | null, errors: string[]): Promise<{ ms: number; peakMB: number | null }> {
-  const stage = `${outputPath}.stage`;
+  // Names of this process: two builds sharing a cache may index the same shard at once.
+  const stage = `${outputPath}.stage-${process.pid}`;
   await rm(stage, { recursive: true, force: true });
   await mkdir(stage, { recursive: true });
   for (const url of shard.urls) {
@@ -222,13 +223,14 @@ async function indexShard(siteDir: string, shard: PlannedShard, byUrl: Map<strin
     await mkdir(dirname(join(stage, file)), { recursive: true });
     await link(join(siteDir, file), join(stage, file)).catch(() => copyFile(join(siteDir, file), join(stage, file)));
   }
-  const tmp = `${outputPath}.tmp`;
+  const tmp = `${outputPath}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   const run = runPagefind(binary, stage, tmp, quiet, chunkSize, errors);
   await rm(stage, { recursive: true, force: true });
   if (errors.length === 0) {
     await rm(outputPath, { recursive: true, force: true });
-    await rename(tmp, outputPath);
+    // Another build may have put the same bundle there meanwhile: theirs is as good as ours.
+    await rename(tmp, outputPath).catch(() => rm(tmp, { recursive: true, force: true }));
   } else await rm(tmp, { recursive: true, force: true });
   return run;
 }
