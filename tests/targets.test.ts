@@ -836,6 +836,17 @@ describe('extractTargets on sentences of real plans', () => {
       { metric: '创建合格学校', comparator: '=', value: 12, unit: '所', year: null },
     ]],
     ['takes no count in front of a noun when the only verb is inside the noun', '继续完善二期4所思源学校项目建设。', []],
+    // A label line (as a table row's cells are written) is a field of its own (review 3).
+    ['does not join a line break before a label line into the thing counted', '新建幼儿园3所\n牵头单位:县教育局', [
+      { metric: '新建幼儿园', comparator: '=', value: 3, unit: '所', year: null },
+    ]],
+    ['does not read the unit label after a labelled cell as the thing counted', '建设内容:新增学位360个\n责任单位:县教育局', [
+      { metric: '新增学位', comparator: '=', value: 360, unit: '个', year: null },
+    ]],
+    ['still joins a sentence wrapped across lines', '新建幼儿园3所,改造\n校舍12所。', [
+      { metric: '新建幼儿园', comparator: '=', value: 3, unit: '所', year: null },
+      { metric: '改造校舍', comparator: '=', value: 12, unit: '所', year: null },
+    ]],
     // A count of items of work sizes a list of tasks; it is no number to reach (review 2).
     ['takes no count of reforms, tasks or 实事 in front of them', '全力推进5项重点改革,扎实推进8项民生实事。', []],
     ['takes no count that announces a list', '重点完成以下5项任务:', []],

@@ -141,7 +141,9 @@ function normalise(input: string): Mapped {
   m = rewrite(m, /(?<=\d[万千亿]?)\s*[—–―~〜]\s*(?=\d)/g, () => '-');
   // PDF text: spaces around numbers (`达到 94.5%`, `250 所`) and lines wrapped inside a sentence.
   m = rewrite(m, new RegExp(`(?<=[${HAN}])[ \\t\u00a0]+(?=\\d)|(?<=\\d%?)[ \\t\u00a0]+(?=[${HAN}%])`, 'g'), () => '');
-  m = rewrite(m, new RegExp(`(?<=[${HAN}\\d%])\\n(?=[${HAN}\\d])`, 'g'), () => '');
+  // A line that opens with a label (`牵头单位:`, `建设内容:`; a table row's cells are written so) is
+  // a field of its own, never the rest of a wrapped sentence: `新建幼儿园3所\n牵头单位:…` is no `3所牵头单位`.
+  m = rewrite(m, new RegExp(`(?<=[${HAN}\\d%])\\n(?=[${HAN}\\d])(?![${HAN}]{2,8}[:：])`, 'g'), () => '');
   // `72个学时`: the measure word before a unit of time is no unit of its own.
   m = rewrite(m, /(?<=\d)个(?=学时|课时|小时|学分)/g, () => '');
   m = rewrite(m, /(?<=\d),(?=\d{3}(?!\d))/g, () => '');
