@@ -270,3 +270,37 @@ describe('ingestText on a task table copied from a browser (tabs between cells)'
     ]);
   });
 });
+
+// A task table in the middle of a plan (review 4): the numbered text after it is still the body.
+describe('buildStructure on a task table between two numbered sections', () => {
+  const plan = [
+    '某县义务教育优质均衡发展实施方案',
+    '一、总体目标',
+    '(一)到2027年，义务教育巩固率达到98%。',
+    '二、重点任务',
+    '序号 | 任务 | 责任单位 | 完成时限',
+    '1 | 新建学校3所 | 县教育局 | 2025年底',
+    '2 | 改造薄弱学校10所 | 县教育局 | 2026年底',
+    '三、保障措施',
+    '(一)加强组织领导。成立领导小组，责任单位：县教育局。',
+    '(二)加大经费投入。教育经费占财政支出比例不低于20%。',
+    '县教育局',
+  ].join('\n');
+  it('numbers the sections after the table with the text before it, in document order', () => {
+    const s = buildStructure(plan.split('\n').slice(1).join('\n'));
+    expect(s.sections.map((n) => n.label + n.title)).toEqual(['一、总体目标', '二、重点任务', '1新建学校3所', '2改造薄弱学校10所', '三、保障措施']);
+    expect(s.sections[4]?.children.map((n) => n.title)).toEqual(['加强组织领导', '加大经费投入']);
+    expect(s.closing).toEqual([]);
+  });
+  it('reads the measures, units and targets of the sections after the table', () => {
+    const doc = ingestText(plan, { sourceFile: 'plan.txt', places: loadPlaces(), aliases: loadUnitAliases() });
+    expect(doc.data.measures.map((m) => m.title)).toEqual(['到2027年，义务教育巩固率达到98%', '新建学校3所', '改造薄弱学校10所', '加强组织领导', '加大经费投入']);
+    expect(doc.data.measures[3]?.units).toEqual(['县教育局']);
+    expect(doc.data.targets).toContainEqual(expect.objectContaining({ metric: '教育经费占财政支出比例', comparator: '>=', value: 20, unit: '%' }));
+  });
+  it('still keeps an unnumbered 落款 after a table as closing text', () => {
+    const s = buildStructure(['一、重点任务', '序号 | 任务 | 责任单位 | 完成时限', '1 | 新建学校3所 | 县教育局 | 2025年底', '县教育局', '2024年3月1日'].join('\n'));
+    expect(s.closing).toEqual(['县教育局', '2024年3月1日']);
+  });
+});
+

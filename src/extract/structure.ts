@@ -46,6 +46,9 @@ export interface Structure {
   closing?: string[];
 }
 
+/** A line that opens a top section (`三、保障措施`, `第三章`): the body's numbering resumes after a table. */
+const TOP_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章部分])/u;
+
 // Where the body ends and the appendices begin: `。附件:1.…`, `附件1` at a line start.
 const APPENDIX = /(^|[。\n])\s*(附件\s*[:：1-9一]|附表\s*[:：1-9])/u;
 
@@ -176,20 +179,28 @@ export function buildStructure(body: string): Structure {
   const bodyLines = text.split('\n');
   const tables = readTables(bodyLines);
   if (tables.length === 0) return numbered(text, appendix);
-  // The text before the first table keeps its own numbering (a notice's 一、二、); the text between
-  // and after the tables (a 落款, a note) is kept as closing paragraphs.
-  const before = numbered(bodyLines.slice(0, tables[0]!.start).join('\n'), appendix);
-  const closing: string[] = [];
-  tables.forEach((t, i) => closing.push(...paragraphsOf(bodyLines.slice(t.end, tables[i + 1]?.start ?? bodyLines.length).join('\n'))));
+  // The text before the first table keeps its own numbering (a notice's 一、二、). After the tables,
+  // the text from the first line that carries on the top numbering (`三、保障措施` after a table
+  // under `二、重点任务`) is numbered with the text before; what comes before that line, or all of it
+  // when no such line follows (a 落款, a note), is kept as closing paragraphs.
+  const beforeText = bodyLines.slice(0, tables[0]!.start).join('\n');
+  const before = numbered(beforeText, appendix);
+  const rest: string[] = [];
+  tables.forEach((t, i) => rest.push(...bodyLines.slice(t.end, tables[i + 1]?.start ?? bodyLines.length)));
+  const resumes = rest.findIndex((l) => TOP_HEADING.test(l.trim()));
+  const closing = paragraphsOf((resumes < 0 ? rest : rest.slice(0, resumes)).join('\n'));
+  const whole = resumes < 0 ? before : numbered([beforeText, ...rest.slice(resumes)].join('\n'), appendix);
+  // The sections the text before the tables made come first (the combined reading numbers them the same way).
+  const lead = resumes < 0 ? whole.sections.length : Math.min(before.sections.length, whole.sections.length);
   const rows = tables.flatMap(tableNodes);
-  const measures = new Set(before.measures);
+  const measures = new Set(whole.measures);
   for (const n of rows) {
     if (n.kind === 'table-row') measures.add(n);
     for (const c of n.children) measures.add(c);
   }
   return {
-    preamble: before.preamble,
-    sections: [...before.sections, ...rows],
+    preamble: whole.preamble,
+    sections: [...whole.sections.slice(0, lead), ...rows, ...whole.sections.slice(lead)],
     measureKind: dominantKind(measures),
     measures,
     appendix,
