@@ -304,3 +304,21 @@ describe('buildStructure on a task table between two numbered sections', () => {
   });
 });
 
+// Rows keep the headings above their table (review 5): a report's table of what was done gives no targets.
+describe('ingestText on a report with a table of results', () => {
+  const ingest = (text: string) => ingestText(text, { sourceFile: 'report.txt', places: loadPlaces(), aliases: loadUnitAliases() });
+  const table = ['序号 | 项目名称 | 建设内容 | 责任单位 | 完成情况', '1 | 第二幼儿园建设 | 新建幼儿园1所，新增学位360个 | 县教育局 | 已竣工', '2 | 薄弱学校改造 | 改造校舍12所 | 县教育局 | 已完成'];
+  it('reads the rows under an account heading as the account', () => {
+    const doc = ingest(['某县教育局2023年工作总结', '一、2023年工作完成情况', ...table, '二、存在的问题', '(一)学位仍然紧张。'].join('\n'));
+    expect(doc.data.measures.map((m) => m.title)).toContain('第二幼儿园建设');
+    expect(doc.data.targets).toEqual([]);
+  });
+  it('does not take the counts of a 完成情况 table for commitments in a report', () => {
+    const doc = ingest(['某县教育局2023年民生实事工作总结', '一、民生实事', ...table].join('\n'));
+    expect(doc.data.targets).toEqual([]);
+  });
+  it('still reads the rows of a table with 完成时限 under a plan heading of a report', () => {
+    const doc = ingest(['某县教育局2023年工作总结', '一、2024年工作计划', '序号 | 任务 | 责任单位 | 完成时限', '1 | 新建幼儿园3所 | 县教育局 | 2024年底'].join('\n'));
+    expect(doc.data.targets.map((t) => [t.metric, t.value, t.unit])).toEqual([['新建幼儿园', 3, '所']]);
+  });
+});

@@ -147,11 +147,13 @@ export function ingestText(input: string, ctx: IngestContext): Ingested {
   const read = (nodes: Node[], path: string[]): void => {
     for (const node of nodes) {
       const m = measureOf.get(node);
-      const within = [...path, node.title];
+      // A table's rows stand at the top of the outline but belong under the headings above the table.
+      const within = [...(structure.tableContext?.get(node) ?? path), node.title];
       // A report's 基本情况/主要做法 describe what was done: its figures are facts, not targets.
       if (within.some((t) => isAccount(t, docYear))) continue;
-      // A row of a task table is a task set for someone: its counts are commitments, whatever the document's type.
-      const planned = PLAN_TYPES.has(meta.docType) || within.some((t) => PLAN_SECTION.test(t) || datedAhead(t, docYear)) || node.kind === 'table-row';
+      // A row of a task table with a 完成时限 or 目标 column is a task set for someone: its counts are
+      // commitments, whatever the document's type. A table of 完成情况 under an account reports.
+      const planned = PLAN_TYPES.has(meta.docType) || within.some((t) => PLAN_SECTION.test(t) || datedAhead(t, docYear)) || node.commitment === true;
       if (m) {
         add(extractTargets(targetText(m.node, m.text), { measure: m.id, docYear, planned }));
         continue;

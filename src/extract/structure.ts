@@ -23,6 +23,8 @@ export interface Node {
   titleIsSentence: boolean;
   /** The node's own text after its title, as paragraphs. */
   paragraphs: string[];
+  /** A task-table row whose table sets tasks (a 完成时限 or 目标 column, or no 完成情况 column): a commitment. */
+  commitment?: boolean;
   /**
    * Text shown with the node but read for neither units nor targets: a table row's leader,
    * progress and other cells (its 1-9月份完成情况 reports results, not commitments).
@@ -44,6 +46,8 @@ export interface Structure {
   appendix: string[];
   /** Text after a task table and before the appendix (a 落款), as paragraphs; not read for measures. */
   closing?: string[];
+  /** For the rows (and categories) of a task table: the titles of the sections above the table. */
+  tableContext?: ReadonlyMap<Node, string[]>;
 }
 
 /** A line that opens a top section (`三、保障措施`, `第三章`): the body's numbering resumes after a table. */
@@ -192,7 +196,11 @@ export function buildStructure(body: string): Structure {
   const whole = resumes < 0 ? before : numbered([beforeText, ...rest.slice(resumes)].join('\n'), appendix);
   // The sections the text before the tables made come first (the combined reading numbers them the same way).
   const lead = resumes < 0 ? whole.sections.length : Math.min(before.sections.length, whole.sections.length);
+  // A row belongs to the headings above its table (`一、2023年工作完成情况`): the last open section's path.
+  const path: string[] = [];
+  for (let n: Node | undefined = before.sections.at(-1); n; n = n.children.at(-1)) path.push(n.title);
   const rows = tables.flatMap(tableNodes);
+  const context = new Map<Node, string[]>(rows.map((n) => [n, path]));
   const measures = new Set(whole.measures);
   for (const n of rows) {
     if (n.kind === 'table-row') measures.add(n);
@@ -205,6 +213,7 @@ export function buildStructure(body: string): Structure {
     measures,
     appendix,
     closing,
+    tableContext: context,
   };
 }
 
@@ -218,6 +227,9 @@ function tableNodes(table: FlatTable): Node[] {
   const out: Node[] = [];
   let section: Node | null = null;
   let category: string | null = null;
+  // A table sets tasks when it has a 完成时限 or 目标 column, or at least no 完成情况 column (a
+  // 项目名称 | 建设内容 | 完成情况 table under a report's account reports what was done).
+  const commitment = table.columns.some((c) => c.role === 'deadline' || c.role === 'target') || !table.columns.some((c) => c.role === 'progress');
   table.rows.forEach((row, i) => {
     if (row.category !== null && row.category !== category) {
       category = row.category;
@@ -245,6 +257,7 @@ function tableNodes(table: FlatTable): Node[] {
       kind: 'table-row', ordinal, label: row.number ?? '', title, titleIsSentence,
       paragraphs: [...paragraphs, ...own], children: [],
       ...(notes.length > 0 ? { notes } : {}),
+      ...(commitment ? { commitment } : {}),
     };
     if (section) section.children.push(node);
     else out.push(node);
