@@ -16,7 +16,7 @@
  *                              build split over machines; nothing else is written or checked
  *   --search-assemble DIR[,DIR…]
  *                              with --index-only: take every shard from these folders, lay out
- *                              DIR/pagefind and check it (README, 搜索 / Search: split builds)
+ *                              DIR/pagefind and check it (docs/search.md: split builds)
  *
  * The policies are read from content/policies, or from POLICY_DIR when set (the benchmark).
  * The site's name and address come from content/site.yaml; SITE_URL and BASE_PATH override

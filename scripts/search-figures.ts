@@ -1,7 +1,7 @@
 /**
  * npm run search:figures [-- --site DIR] [--compare PAGEFIND_DIR] [--scale N] [--queries 大班额,小学]
  *
- * Prints the figures the README records about search on a built site (default dist/, built by
+ * Prints the figures docs/search.md records about search on a built site (default dist/, built by
  * `npm run build`): index size, indexing time and peak memory, bytes the first query and each
  * further query fetch, and for each test query how many documents it finds against how many
  * contain it as written.

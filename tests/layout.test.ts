@@ -1,6 +1,6 @@
 /**
  * The layout is the pipeline: each folder of src/ is a stage, and a stage imports only the stages
- * before it (README, "Layout"). This test reads every import of src/ and fails on one that points
+ * before it (README, "Layout"; docs/architecture.md). This test reads every import of src/ and fails on one that points
  * the wrong way, or on a folder the rule does not know, so the rule and the tree cannot drift apart.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';

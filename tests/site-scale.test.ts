@@ -16,7 +16,7 @@ let site: SiteIndex;
 
 beforeAll(() => {
   site = buildSiteIndex(syntheticPolicies(N), loadSiteVocabulary());
-}, 300_000); // a guard against a hang, not a speed goal: the bench measures the index (README)
+}, 300_000); // a guard against a hang, not a speed goal: the bench measures the index (docs/benchmark.md)
 
 describe('the site index of 10,000 documents of 20 measures each', () => {
   it('counts every document, measure, target, city, year and theme', () => {

@@ -1,7 +1,7 @@
 /**
  * The files of the static data API under /data/: what each one holds, as JSON or as CSV
  * (UTF-8 with BOM, for Excel). Routes under src/pages/data/ only name the file and return
- * what this module makes; the shapes are documented in exports.ts and the README.
+ * what this module makes; the shapes are documented in exports.ts and docs/site.md.
  */
 import type { Comparisons } from './comparison-data.ts';
 import { metricIdentity } from '../compare/metric-identity.ts';

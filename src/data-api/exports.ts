@@ -1,7 +1,7 @@
 /**
  * The knowledge base as data: the shapes of the static API under /data/ (JSON) and the columns
  * of its CSV files. The JSON is a stable interface for other tools: fields are only ever added
- * (`version` changes when one is removed or changes meaning); the README documents the shapes.
+ * (`version` changes when one is removed or changes meaning); docs/site.md documents the shapes (The static data API).
  *
  * Every record carries absolute links back to the page and anchor it came from.
  */

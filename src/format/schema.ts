@@ -2,7 +2,7 @@
  * The policy document format: the product's public contract.
  *
  * One zod schema, used by the content collection (src/content.config.ts), by the ingest
- * before it writes a file, and by `npm run check`. The README's format reference mirrors it.
+ * before it writes a file, and by `npm run check`. docs/format.md mirrors it.
  */
 import { z } from 'zod';
 import { sourceFileProblem, webAddress } from './source.ts';
