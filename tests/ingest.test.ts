@@ -205,6 +205,18 @@ describe('ingestText on a plan that states its goals before its first heading', 
     const doc = ingestText(`某县教育局2014年工作总结\n${goals}`, ctx);
     expect(doc.data.targets).toEqual([]);
   });
+  // Review 6: a 工作要点 often opens with last year's results or the county's present state.
+  it.each([
+    ['a review of the year past', '一年来，全县教育系统新建学校5所，高考本科上线率达到85%。'],
+    ['the present state, without a year', '全县学前三年毛入园率达到91%，义务教育巩固率达到97%，教育事业取得长足发展。'],
+  ])('does not read a plan\'s opening that announces no goals: %s', (_, opening) => {
+    const doc = ingestText(`某县教育局2024年工作要点\n${opening}\n一、扩大资源\n(一)新建学校3所。\n`, ctx);
+    expect(doc.data.targets.map((t) => [t.metric, t.value, t.unit])).toEqual([['新建学校', 3, '所']]);
+  });
+  it('reads a plan\'s opening from the paragraph that announces its goals, not the review before it', () => {
+    const doc = ingestText(`某县教育局2024年工作要点\n一年来，全县新建学校5所。\n2024年的主要目标是：学前三年毛入园率达到92%。\n一、扩大资源\n(一)新建学校3所。\n`, ctx);
+    expect(doc.data.targets.map((t) => [t.metric, t.value, t.unit])).toEqual([['学前三年毛入园率', 92, '%'], ['新建学校', 3, '所']]);
+  });
 });
 
 // 工作总结 openings of the dev corpus (17, 19): the account section's heading starts with its year.

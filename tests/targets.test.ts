@@ -847,6 +847,8 @@ describe('extractTargets on sentences of real plans', () => {
       { metric: '新建幼儿园', comparator: '=', value: 3, unit: '所', year: null },
       { metric: '改造校舍', comparator: '=', value: 12, unit: '所', year: null },
     ]],
+    // 一年来/这几年 open an account of the time just past, as 近年来 does (review 6).
+    ['reads a paragraph opened by 一年来 or 这几年 as what was done', '一年来,全县新建学校5所,高考本科上线率达到85%。\n这几年,我们招聘教师800名。', []],
     // A count of items of work sizes a list of tasks; it is no number to reach (review 2).
     ['takes no count of reforms, tasks or 实事 in front of them', '全力推进5项重点改革,扎实推进8项民生实事。', []],
     ['takes no count that announces a list', '重点完成以下5项任务:', []],

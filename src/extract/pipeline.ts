@@ -69,6 +69,8 @@ function datedAhead(title: string, docYear: number | null): boolean {
 // Sections and documents that state what is to be done: their bare counts are commitments.
 // 工作思路 and 工作安排 are plans too (a 工作总结和2019年工作思路).
 const PLAN_SECTION = /打算|计划|思路|安排|下一步|今后|目标|任务|措施|举措|重点工作/u;
+/** Words that announce a plan's goals: `工作目标是:`, `主要目标`, `力争`, `到2025年`. */
+const GOAL_CUE = /目标(?:是|为|[:：])|(?:主要|总体|工作|发展)目标|力争|到(?:19|20)\d{2}年/u;
 const PLAN_TYPES = new Set(['工作要点', '工作计划', '实施方案', '行动方案']);
 
 function titleHints(raw: string): string[] {
@@ -162,10 +164,12 @@ export function ingestText(input: string, ctx: IngestContext): Ingested {
       read(node.children, within);
     }
   };
-  // A plan may state its goals before its numbered body (工作目标是: … 初中辍学率控制在3%以内):
-  // its preamble is read as a goals section. A report's opening sums up results and is not read.
-  if (PLAN_TYPES.has(meta.docType) && structure.preamble.length > 0) {
-    add(extractTargets(structure.preamble.join('\n'), { measure: null, docYear, planned: true }));
+  // A plan may state its goals before its numbered body (工作目标是: … 初中辍学率控制在3%以内): its
+  // preamble is read as a goals section from the paragraph that announces them on. The opening
+  // before it (一年来…, the county's present state) sums up results and is not read, nor is a report's.
+  const goalsFrom = structure.preamble.findIndex((p) => GOAL_CUE.test(p));
+  if (PLAN_TYPES.has(meta.docType) && goalsFrom >= 0) {
+    add(extractTargets(structure.preamble.slice(goalsFrom).join('\n'), { measure: null, docYear, planned: true }));
   }
   read(structure.sections, []);
   const responsibleUnits = [...new Set(measures.flatMap((m) => m.units))];

@@ -545,7 +545,8 @@ function findMarks(s: string, offset: number, docYear: number | null, protectedA
       const n = smallNumber(m.groups?.n ?? '');
       return n === null ? null : ['deadline', relative(n)];
     }],
-    [/今年以来|近(?:\d+|[一二两三四五六七八九十])?年来?|(?<![比较与])(?:去年|上一?年(?!级))|过去(?:\d+|[一二两三四五六七八九十])?年/g, () => ['fact', null]],
+    // `一年来`, `几年来`, `这几年`: the time just past, as 近年来.
+    [/今年以来|近(?:\d+|[一二两三四五六七八九十])?年来?|(?<![比较与近])(?:\d+|[一二两三四五六七八九十几多])年来|这(?:几|些|两)年|(?<![比较与])(?:去年|上一?年(?!级))|过去(?:\d+|[一二两三四五六七八九十几])?年/g, () => ['fact', null]],
     [/(?<![学\d一二两三四五六七八九十])(?:今年|本年度|当年|年底前|年底|年内)/g, () => ['deadline', relative(0)]],
     [/明年|来年|下一年/g, () => ['deadline', relative(1)]],
     [/后年/g, () => ['deadline', relative(2)]],
