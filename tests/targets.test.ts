@@ -284,6 +284,34 @@ const deadlines: Case[] = [
     ],
   },
   {
+    // Review 7: a speech goes on from its goal to what was done; a carried deadline is no cue.
+    name: 'does not carry an opening deadline into a sentence about the years past or the present',
+    input: '到2025年,全县要新增学位5000个。这几年,我们新建学校20所,招聘教师800名。目前,全县新建幼儿园12所。',
+    docYear: 2023,
+    targets: [{ metric: '新增学位', comparator: '=', value: 5000, unit: '个', year: 2025 }],
+  },
+  {
+    name: 'reads a sentence that opens with 目前 as the present state, not as the opening deadline\'s target',
+    input: '到2025年,全县普惠性幼儿园覆盖率达到90%。目前,全县普惠性幼儿园覆盖率达到85%,新建幼儿园12所。',
+    docYear: 2024,
+    targets: [{ metric: '普惠性幼儿园覆盖率', comparator: '=', value: 90, unit: '%', year: 2025 }],
+  },
+  {
+    name: 'still reads a deadline after 目前 in the same sentence',
+    input: '目前全县普惠性幼儿园覆盖率为85%,力争到2025年达到90%。',
+    docYear: 2024,
+    targets: [{ metric: { has: '覆盖率' }, comparator: '>=', value: 90, unit: '%', year: 2025 }],
+  },
+  {
+    name: 'dates a later bare count by the opening deadline but needs a cue of its own for it',
+    input: '到2025年,全县普惠性幼儿园覆盖率达到90%。新建幼儿园12所。义务教育巩固率达到97%。',
+    docYear: 2024,
+    targets: [
+      { metric: '普惠性幼儿园覆盖率', comparator: '=', value: 90, unit: '%', year: 2025 },
+      { metric: '义务教育巩固率', comparator: '=', value: 97, unit: '%', year: 2025 },
+    ],
+  },
+  {
     name: 'reads 秋季学期起 as a start date, not a deadline',
     input: '2024年秋季学期起,全县义务教育学校课后服务覆盖率达到100%。',
     docYear: 2024,

@@ -1012,6 +1012,9 @@ function draftQuantifiedSubjects(ctx: Context, sentence: Range, cores: Core[], d
   return out;
 }
 
+/** Openings of a sentence that speaks of the present or the past: `目前`, `现阶段`, `近年来`, `截至`. */
+const PRESENT_OPENING = /^\s*(?:目前|当前|现阶段|现在|如今|眼下|近年来?|近几年|这几年|这些年|过去|截至|截止|今年以来|一年来|几年来)/u;
+
 /** What may stand before a deadline that opens its paragraph: nothing, or a cue (力争到2025年). */
 const OPENING = /^\s*(?:力争|争取|计划|预计|通过努力,?|通过努力，?)?\s*$/u;
 
@@ -1047,9 +1050,17 @@ export function extractTargets(input: string, options: ExtractTargetsOptions = {
     drafts.push(...draftQuantifiedSubjects(ctx, sentence, cores, drafts, isProtected));
     drafts.sort((x, y) => x.at - y.at);
 
-    // A deadline holds until the sentence ends or another one replaces it.
+    // A sentence that turns to the present or the past (`目前，…`, `这几年，…`) states facts and
+    // leaves the paragraph's opening deadline behind; a deadline later on turns it back to plans.
+    if (PRESENT_OPENING.test(s)) {
+      opening = null;
+      factual = true;
+    }
+    // A deadline holds until the sentence ends or another one replaces it. One carried from the
+    // paragraph's opening dates the later sentences' targets but is no cue for their bare counts:
+    // a speech goes on from `到2025年，…` to what was done (`我们新建学校20所`).
     let year: number | null = opening;
-    let deadlineSeen = opening !== null;
+    let deadlineSeen = false;
     let mi = 0;
     const head = marks[0];
     if (firstOfParagraph && head?.kind === 'deadline' && head.year !== null && OPENING.test(text.slice(sentence.from, head.at))) opening = head.year;
