@@ -864,6 +864,16 @@ describe('extractTargets on sentences of real plans', () => {
       { metric: '创建合格学校', comparator: '=', value: 12, unit: '所', year: null },
     ]],
     ['takes no count in front of a noun when the only verb is inside the noun', '继续完善二期4所思源学校项目建设。', []],
+    // A part, a total or a stock after a comma is no further item of a counted list (review 8).
+    ['does not carry a counted list into 其中, a 总数 or a 累计', '新建幼儿园5所,其中公办幼儿园3所;招聘教师100名,全县教师总数2000名;新增学位2000个,累计学位50000个。', [
+      { metric: '新建幼儿园', comparator: '=', value: 5, unit: '所', year: null },
+      { metric: '招聘教师', comparator: '=', value: 100, unit: '名', year: null },
+      { metric: '新增学位', comparator: '=', value: 2000, unit: '个', year: null },
+    ]],
+    ['does not carry a counted list into a part of its last item', '新建学校3所,改造运动场12个,其中塑胶跑道8个。', [
+      { metric: '新建学校', comparator: '=', value: 3, unit: '所', year: null },
+      { metric: '改造运动场', comparator: '=', value: 12, unit: '个', year: null },
+    ]],
     // A label line (as a table row's cells are written) is a field of its own (review 3).
     ['does not join a line break before a label line into the thing counted', '新建幼儿园3所\n牵头单位:县教育局', [
       { metric: '新建幼儿园', comparator: '=', value: 3, unit: '所', year: null },

@@ -226,6 +226,8 @@ const COUNTED =
 const LIST_JOIN = '(?:、|和|及)';
 /** One more item of a counted list: the thing counted and its count. */
 const LIST_ITEM = new RegExp(`${LIST_JOIN}(${COUNTED})(${VALUE}(?:以上|左右)?)`, 'y');
+/** Clauses that sum up, split or take stock of what a list counted rather than add to it. */
+const NOT_AN_ITEM = /^(?:其中|共|总|累计|合计|全县|全市|全区|全省|全镇|现有|目前|原有)|总数|总量|累计|合计/u;
 /** A list item after a comma, which carries on the list only when it has no verb of its own. */
 const COMMA_ITEM = new RegExp(`[,，;；](?!${COUNT_VERBS})(${COUNTED})(${VALUE}(?:以上|左右)?)(?=$|[,，;；。])`, 'y');
 
@@ -840,6 +842,9 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
         COMMA_ITEM.lastIndex = to;
         for (let m = COMMA_ITEM.exec(text); m && m.index + m[0].length <= limit; m = COMMA_ITEM.exec(text)) {
           if (parseValue(m[2] ?? '')?.unit !== v.unit) break;
+          // `其中公办幼儿园3所`, `全县教师总数2000名`, `累计学位50000个`: a part or a total of what was
+          // counted, or a stock, is no further item of the list.
+          if (NOT_AN_ITEM.test(m[1] ?? '')) break;
           items.push(m);
           to = m.index + m[0].length;
         }
