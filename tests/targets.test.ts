@@ -312,6 +312,13 @@ const deadlines: Case[] = [
     ],
   },
   {
+    // Review 9: 全覆盖的目标 names the coverage as the aim.
+    name: 'reads 实现…全覆盖的目标 as full coverage by its deadline',
+    input: '到2025年实现农村学校教师周转宿舍全覆盖的目标。',
+    docYear: 2024,
+    targets: [{ metric: { has: '周转宿舍覆盖率' }, comparator: '=', value: 100, unit: '%', year: 2025 }],
+  },
+  {
     name: 'reads 秋季学期起 as a start date, not a deadline',
     input: '2024年秋季学期起,全县义务教育学校课后服务覆盖率达到100%。',
     docYear: 2024,
@@ -437,6 +444,11 @@ const notTargets: Case[] = [
     // 行动计划 of the dev corpus (31), in its 指导思想.
     name: 'does not take 全覆盖 that describes a noun for a coverage target',
     input: '为形成全覆盖、多样化、高质量的现代化学校美育新格局提供强有力的保障。',
+    targets: [],
+  },
+  {
+    name: 'does not take 全覆盖的 before a noun it describes for a coverage target',
+    input: '形成全覆盖的课后服务体系。',
     targets: [],
   },
   {

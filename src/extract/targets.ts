@@ -813,7 +813,8 @@ function draftCore(text: string, core: Core, place: Place): Draft | null {
     }
     case 'cover': {
       // `形成全覆盖、多样化、高质量的…新格局`: 全覆盖 describes a noun, it sets no coverage.
-      if (/^(?:、[^,，;；。、]{1,8})*的/u.test(text.slice(core.to))) return null;
+      // `实现…全覆盖的目标`: 的 before 目标/要求/任务 names the coverage as the aim itself.
+      if (/^(?:、[^,，;；。、]{1,8})+的|^的(?!目标|要求|任务)/u.test(text.slice(core.to))) return null;
       const subject = cleanMetric(subjectRaw);
       if (!subject) return null;
       entries.push({ metric: `${subject}覆盖率`, comparator: '=', value: 100, valueMax: null, unit: '%' });
