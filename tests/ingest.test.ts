@@ -236,6 +236,20 @@ describe('ingestText on a summary whose account section is dated', () => {
   });
 });
 
+// Review 10: 思路/安排 make a plan section only as the whole heading (2019年工作思路, 工作安排).
+describe('ingestText on summary headings with 思路 or 安排 inside them', () => {
+  const targetsOf = (text: string) => ingestText(text, ctx).data.targets.map((t) => [t.metric, t.value, t.unit]);
+  it.each([
+    ['统筹安排', '某县教育局2024年工作总结\n一、统筹安排，改善办学条件\n(一)加大投入。新建学校3所，改造薄弱学校12所。\n'],
+    ['创新工作思路', '某县教育局2024年工作总结\n一、创新工作思路，推进教育改革\n(一)优化布局。新建学校3所，撤并教学点8个。\n'],
+  ])('takes no bare counts of a summary section headed %s', (_, text) => {
+    expect(targetsOf(text)).toEqual([]);
+  });
+  it('reads the bare counts of a 2025年工作思路 section as plans', () => {
+    expect(targetsOf('某县教育局2024年工作总结和2025年工作思路\n一、2024年工作回顾\n(一)新建学校5所。\n二、2025年工作思路\n(一)新建学校3所。\n')).toEqual([['新建学校', 3, '所']]);
+  });
+});
+
 // `主要工作` names no result: dated with the document's own year or a later one it heads the plans.
 describe('ingestText on a dated 主要工作 heading', () => {
   const targetsOf = (text: string) => ingestText(text, ctx).data.targets.map((t) => [t.metric, t.value, t.unit]);

@@ -67,8 +67,9 @@ function datedAhead(title: string, docYear: number | null): boolean {
 }
 
 // Sections and documents that state what is to be done: their bare counts are commitments.
-// 工作思路 and 工作安排 are plans too (a 工作总结和2019年工作思路).
-const PLAN_SECTION = /打算|计划|思路|安排|下一步|今后|目标|任务|措施|举措|重点工作/u;
+// 工作思路 and 工作安排 are plans too (a 工作总结和2019年工作思路), but only as the whole heading:
+// inside one (统筹安排，改善办学条件; 创新工作思路) they are part of an account.
+const PLAN_SECTION = /打算|计划|下一步|今后|目标|任务|措施|举措|重点工作|^(?:(?:19|20)\d{2}年度?|明年|来年)?(?:教育)?(?:工作)?(?:思路|安排)$/u;
 /** Words that announce a plan's goals: `工作目标是:`, `主要目标`, `力争`, `到2025年`. */
 const GOAL_CUE = /目标(?:是|为|[:：])|(?:主要|总体|工作|发展)目标|力争|到(?:19|20)\d{2}年/u;
 const PLAN_TYPES = new Set(['工作要点', '工作计划', '实施方案', '行动方案']);
