@@ -621,6 +621,8 @@ describe('parseResponsibility on a bracket of marked units without a label', () 
       ['教育部'], ['财政部'], ['教育部', '财政部']],
     ['reads a bracket with only 负责 as plain units, a name’s own brackets inside it', '推进课后服务。（各县（市、区）人民政府负责）',
       [], [], ['各县（市、区）人民政府']],
+    ['reads offices inside a bureau (室) as units', '开展专项督导（督导室牵头，各股室配合）',
+      ['督导室'], ['各股室'], ['督导室', '各股室']],
     ['carries the level written once', '改造薄弱学校（区教育局牵头，财政局、住建局配合）',
       ['区教育局'], ['区财政局', '区住建局'], ['区教育局', '区财政局', '区住建局']],
   ])('%s', (_, text, lead, support, units) => {
@@ -632,6 +634,9 @@ describe('parseResponsibility on a bracket of marked units without a label', () 
     ['a name explained', '设立专项资金（以下简称“专项资金”）。'],
     ['a bracket without a role mark', '加强学校管理（市教育局、市财政局）。'],
     ['schools, which end like no unit', '各地要统筹安排（各校负责）。'],
+    // Review 11: a bracket's role mark alone does not make a name a unit.
+    ['a group that takes part, not an organ', '建立家校共育机制（家长委员会参与）。'],
+    ['schools without a level', '做好课后服务（学校负责）。'],
   ])('finds no units in %s', (_, text) => {
     expect(parseResponsibility(text)).toBeNull();
   });

@@ -327,6 +327,20 @@ function clauseEnd(text: string, start: number): number {
 const ROLE_BRACKET = /（((?:[^（）]|（[^（）]*）)*)）/gu;
 const ROLE_WORD = new RegExp(`${ROLE_WORDS}|负责`, 'u');
 
+/** Endings of a government organ or an office: 局, 委, 厅, 政府, 部, 办 (not 会, 学校, 所 …). */
+const ORGAN_ENDING = /(?:局|委|厅|政府|办事处|办公室|办|部|处|室|股|科|中心|院)$/u;
+/** A level or a place before a name: 市教育学会, 各学校 are units, 学校 and 家长委员会 are not. */
+const LEVEL_PREFIX = /^(?:各|省|市|县|区|州|盟|旗|乡|镇|街道|国家|中央|全国)/u;
+
+/**
+ * A name in a bracket without a label: its role mark alone does not make it a unit (`（学校负责）`,
+ * `（家长委员会参与）` say who takes part), so it must end like an organ or carry a level before it.
+ */
+function looksLikeOrgan(name: string): boolean {
+  const bare = name.replace(/（[^（）]*）/gu, '');
+  return looksLikeUnit(name) && (ORGAN_ENDING.test(bare) || LEVEL_PREFIX.test(bare));
+}
+
 /**
  * Units from brackets that do nothing but name units with their roles. Every piece must read as a
  * unit (ending like one: 局, 委, 政府, 部门 …): a bracket holding a date, a condition or a name
@@ -338,7 +352,7 @@ function bracketedResponsibility(source: string, aliases: AliasTable): Responsib
     const inner = m[1] ?? '';
     if (!ROLE_WORD.test(inner)) continue;
     const found = piecesOf(inner);
-    if (found.length === 0 || !found.every((p) => looksLikeUnit(p.name))) continue;
+    if (found.length === 0 || !found.every((p) => looksLikeOrgan(p.name))) continue;
     const hasLead = found.some((p) => p.role === 'lead');
     for (const p of found) pieces.push({ ...p, role: p.role ?? (hasLead ? 'support' : null) });
   }
