@@ -843,6 +843,11 @@ describe('extractTargets on sentences of real plans', () => {
     ['leaves a field label before -- out of the metric', '高中教育--高考二本以上上线人数达到520人。', [
       { metric: '高考二本以上上线人数', comparator: '=', value: 520, unit: '人', year: null },
     ]],
+    // The review's check of the -- label rule: dashes joining words inside a sentence are no label.
+    ['takes words joined by —— inside a sentence for no label: each rate keeps its own noun', '构建学校——家庭——社会协同育人机制,家长学校覆盖率达到90%。落实“双减”——课后服务参与率达到95%以上。', [
+      { metric: '家长学校覆盖率', comparator: '=', value: 90, unit: '%', year: null },
+      { metric: '课后服务参与率', comparator: '>=', value: 95, unit: '%', year: null },
+    ]],
     ['reads a counted list joined by 和', '立项新建幼儿园42所,建设农村小学附属幼儿园项目100个和闲置校舍改建幼儿园项目30个。', [
       { metric: '新建幼儿园', comparator: '=', value: 42, unit: '所', year: null },
       { metric: '建设农村小学附属幼儿园项目', comparator: '=', value: 100, unit: '个', year: null },
