@@ -111,8 +111,8 @@ try {
   const one = rows[0]!.r;
   const truth = saying(join(work, 'site-0'), readdirSync(join(work, 'site-0', 'policies')));
   const missed = (r: typeof one): number[] => QUERIES.map((q) => [...truth[q]!].filter((u) => !r.ranked[q]!.includes(u)).length);
-  console.log('| index | shards | Pagefind s | Pagefind peak MB (largest shard) | first search KB (Pagefind files) | re-index after one edit s (shards indexed) | queries finding the same documents | documents that say the query, missed (of all 20 queries) | top 10 shared with one index (min / mean) |');
-  console.log('|---|---:|---:|---:|---:|---|---:|---:|---|');
+  console.log('| index | shards | Pagefind s | Pagefind peak MB (largest shard) | first search KB (Pagefind files) | re-index after one edit s (shards indexed) | queries finding the same documents | documents that say the query, missed (of all 20 queries) | top 10 shared with one index (min / mean) | same first result |');
+  console.log('|---|---:|---:|---:|---:|---|---:|---:|---|---:|');
   for (const { label, r } of rows) {
     const same = QUERIES.filter((q) => [...r.ranked[q]!].sort().join() === [...one.ranked[q]!].sort().join()).length;
     const shared = QUERIES.map((q) => {
@@ -121,7 +121,7 @@ try {
     });
     const min = Math.min(...shared);
     const mean = shared.reduce((a, b) => a + b, 0) / shared.length;
-    console.log(`| ${label} | ${r.shards} | ${r.coldSec.toFixed(1)} | ${r.peakMB} | ${r.firstKB.toFixed(1)} | ${r.rebuildSec.toFixed(1)} (${r.reindexed} of ${r.shards}) | ${same} of ${QUERIES.length} | ${missed(r).reduce((a, b) => a + b, 0)} of ${QUERIES.reduce((n, q) => n + truth[q]!.size, 0)} | ${min.toFixed(0)} / ${mean.toFixed(1)} |`);
+    console.log(`| ${label} | ${r.shards} | ${r.coldSec.toFixed(1)} | ${r.peakMB} | ${r.firstKB.toFixed(1)} | ${r.rebuildSec.toFixed(1)} (${r.reindexed} of ${r.shards}) | ${same} of ${QUERIES.length} | ${missed(r).reduce((a, b) => a + b, 0)} of ${QUERIES.reduce((n, q) => n + truth[q]!.size, 0)} | ${min.toFixed(0)} / ${mean.toFixed(1)} | ${QUERIES.filter((q) => r.ranked[q]![0] === one.ranked[q]![0]).length} of ${QUERIES.length} |`);
     const differ = QUERIES.filter((q) => [...r.ranked[q]!].sort().join() !== [...one.ranked[q]!].sort().join());
     const m = missed(r);
     if (m.some((x) => x > 0)) console.log(`|  | missed: ${QUERIES.filter((_, i) => m[i]! > 0).map((q) => `${q} ${m[QUERIES.indexOf(q)]} of ${truth[q]!.size}`).join(', ')} |`);
