@@ -108,7 +108,7 @@ describe('year over year in the comparisons', () => {
 
 describe('target comparison of the sample documents', () => {
   it('groups only the targets of two documents that measure the same thing', () => {
-    expect(samples.c.targets.groups.map((g) => [groupLabel(g), g.rows.map((r) => [r.doc.place, r.value])])).toEqual([
+    expect(samples.c.targets.groups.map((g) => [groupLabel(g), g.rows.map((r) => [r.doc.place, r.target.value])])).toEqual([
       ['残疾儿童少年入学率 · 不低于（下限） · %', [['福建省', 99], ['济源市', 95]]],
       ['各学段家庭经济困难学生资助覆盖率 · 不低于（下限） · %', [['济源市', 100], ['福建省', 100]]],
     ]);
@@ -116,7 +116,7 @@ describe('target comparison of the sample documents', () => {
 
   it('mixes no metrics in a group: one quantity, one whole, one unit, one direction, two documents or more', () => {
     for (const g of samples.c.targets.groups) {
-      expect(new Set(g.rows.map((r) => metricIdentity(r).key)).size).toBe(1);
+      expect(new Set(g.rows.map((r) => metricIdentity(r.target).key)).size).toBe(1);
       expect(g.documents).toBeGreaterThanOrEqual(2);
     }
   });
@@ -124,7 +124,7 @@ describe('target comparison of the sample documents', () => {
   it('lists every other target as standing alone', () => {
     const grouped = samples.c.targets.groups.reduce((n, g) => n + g.rows.length, 0);
     expect(grouped + samples.c.targets.alone.length).toBe(samples.site.targets.rows.length);
-    const metrics = samples.c.targets.alone.map((t) => t.metric);
+    const metrics = samples.c.targets.alone.map((t) => t.target.metric);
     expect(metrics).toContain('骨干教师占交流轮岗教师总数比例');
     expect(metrics).toContain('教师交流人数占应交流教职工总数比例');
     expect(metrics).toContain('掌握运动技能');

@@ -22,13 +22,15 @@ function target(s: Spec): TargetInput {
   return {
     doc: { slug, title: `${slug} 文件`, place: s.place ?? '济源市', year: s.docYear === undefined ? 2020 : s.docYear, docType: '工作要点' },
     index: s.index ?? 1,
-    metric: s.metric,
-    comparator: s.comparator,
-    value: s.value === undefined ? null : s.value,
-    valueMax: null,
-    unit: s.unit === undefined ? null : s.unit,
-    year: s.year === undefined ? null : s.year,
-    text: s.text ?? s.metric,
+    target: {
+      metric: s.metric,
+      comparator: s.comparator,
+      value: s.value === undefined ? null : s.value,
+      valueMax: null,
+      unit: s.unit === undefined ? null : s.unit,
+      year: s.year === undefined ? null : s.year,
+      text: s.text ?? s.metric,
+    },
     requirement: '',
     measure: null,
   };
@@ -84,7 +86,7 @@ describe('compareTargets', () => {
     ]);
     expect(result.groups).toHaveLength(1);
     expect(result.groups[0]).toMatchObject({ metric: '残疾儿童少年入学率', denominator: null, direction: 'floor', unit: '%', documents: 2, places: 2 });
-    expect(result.groups[0]!.rows.map((r) => r.value)).toEqual([99, 95]);
+    expect(result.groups[0]!.rows.map((r) => r.target.value)).toEqual([99, 95]);
     expect(result.alone).toEqual([]);
   });
 

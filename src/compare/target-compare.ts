@@ -8,9 +8,9 @@
  * A group is shown only when targets of two documents or more fall in it; every other target
  * is listed as standing alone, so nothing is hidden and nothing is compared with its own kin.
  */
+import type { IndexedTarget } from '../index/target-index.ts';
 import type { DocSlug } from '../format/ids.ts';
 import { metricIdentity, type Direction } from './metric-identity.ts';
-import type { Comparator } from '../format/schema.ts';
 
 /** How a direction is named in a group's heading. */
 export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
@@ -24,18 +24,16 @@ export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
 /** What the target-group export says of a target that stands alone. */
 export const ALONE_LABEL = '无同类可比';
 
-/** A target with what its row shows. */
+/**
+ * What target comparison reads of a target: the part of the target index's one record of it
+ * (`TargetRow`, src/index/target-index.ts) that a comparison row shows. The index's rows are
+ * passed as they are; nothing is copied into another shape.
+ */
 export interface TargetInput {
   doc: { slug: DocSlug; title: string; place: string; year: number | null; docType: string };
   /** Position in the document's targets, from 1. */
   index: number;
-  metric: string;
-  comparator: Comparator;
-  value: number | null;
-  valueMax: number | null;
-  unit: string | null;
-  year: number | null;
-  text: string;
+  target: Pick<IndexedTarget, 'metric' | 'comparator' | 'value' | 'valueMax' | 'unit' | 'year' | 'text'>;
   requirement: string;
   measure: { id: string; number: string; title: string } | null;
 }
@@ -64,13 +62,16 @@ export interface TargetComparison {
 
 function order(direction: Direction): (a: TargetInput, b: TargetInput) => number {
   const byValue = (a: TargetInput, b: TargetInput, dir: 1 | -1): number => {
-    if (a.value === b.value) return 0;
-    if (a.value === null) return 1;
-    if (b.value === null) return -1;
-    return dir * (a.value - b.value);
+    const [x, y] = [a.target.value, b.target.value];
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return dir * (x - y);
   };
-  const byYear = (a: TargetInput, b: TargetInput): number =>
-    a.year === b.year ? 0 : a.year === null ? 1 : b.year === null ? -1 : a.year - b.year;
+  const byYear = (a: TargetInput, b: TargetInput): number => {
+    const [x, y] = [a.target.year, b.target.year];
+    return x === y ? 0 : x === null ? 1 : y === null ? -1 : x - y;
+  };
   const tail = (a: TargetInput, b: TargetInput): number =>
     (a.doc.place < b.doc.place ? -1 : a.doc.place > b.doc.place ? 1 : 0) || (b.doc.year ?? 0) - (a.doc.year ?? 0) || (a.doc.slug < b.doc.slug ? -1 : a.doc.slug > b.doc.slug ? 1 : 0) || a.index - b.index;
   if (direction === 'eliminate') return (a, b) => byYear(a, b) || tail(a, b);
@@ -85,7 +86,7 @@ const shortest = (words: readonly string[]): string =>
 export function compareTargets(targets: readonly TargetInput[]): TargetComparison {
   const byKey = new Map<string, { rows: TargetInput[]; quantities: string[]; denominators: string[]; direction: Direction; unit: string | null }>();
   for (const t of targets) {
-    const id = metricIdentity(t);
+    const id = metricIdentity(t.target);
     let g = byKey.get(id.key);
     if (!g) {
       g = { rows: [], quantities: [], denominators: [], direction: id.direction, unit: id.unit };

@@ -194,19 +194,7 @@ export function buildChanges(site: SiteIndex): Map<string, ChangesView> {
  */
 export function targetInputs(site: SiteIndex): TargetInput[] {
   const isTemplate = (slug: string): boolean => site.policies.get(slug)?.doc.data.template === true;
-  return site.targets.rows.filter((r) => !isTemplate(r.doc.slug)).map((r) => ({
-    doc: { slug: r.doc.slug, title: r.doc.title, place: r.doc.place, year: r.doc.year, docType: r.doc.docType },
-    index: r.index,
-    metric: r.target.metric,
-    comparator: r.target.comparator,
-    value: r.target.value,
-    valueMax: r.target.valueMax,
-    unit: r.target.unit,
-    year: r.target.year,
-    text: r.target.text,
-    requirement: r.requirement,
-    measure: r.measure === null ? null : changeMeasure(r.measure),
-  }));
+  return site.targets.rows.filter((r) => !isTemplate(r.doc.slug));
 }
 
 /** All comparison data of the site. */

@@ -168,7 +168,7 @@ const views = (ctx: DataContext) => ctx.site.docs.map((d) => ctx.site.policies.g
 /** Every target: those of the comparison tables group by group, then those standing alone. */
 export function targetGroupRecords(ctx: DataContext): TargetGroupRecord[] {
   const record = (r: TargetInput, group: TargetGroup | null): TargetGroupRecord => {
-    const id = metricIdentity(r);
+    const id = metricIdentity(r.target);
     return {
       group: group?.key ?? null,
       label: group === null ? ALONE_LABEL : groupLabel(group),
@@ -179,12 +179,12 @@ export function targetGroupRecords(ctx: DataContext): TargetGroupRecord[] {
       year: r.doc.year,
       docType: r.doc.docType,
       index: r.index,
-      metric: r.metric,
+      metric: r.target.metric,
       requirement: r.requirement,
-      value: r.value,
-      valueMax: r.valueMax,
-      deadline: r.year,
-      text: r.text,
+      value: r.target.value,
+      valueMax: r.target.valueMax,
+      deadline: r.target.year,
+      text: r.target.text,
       url: `${ctx.origin}${paths.anchor(docSlug(r.doc.slug), targetAnchor(r.index))}`,
     };
   };
