@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { relativeImports } from '../src/astro/module-closure.ts';
 
 const SRC = join(import.meta.dirname, '..', 'src');
 
@@ -38,9 +39,8 @@ function sourceFiles(dir: string): string[] {
 const stageOf = (file: string) => relative(SRC, file).split('/')[0]!;
 
 /** Relative import specifiers of a file, static and dynamic, resolved to paths under src/. */
-export function importsOf(file: string, text: string): string[] {
-  const specs = [...text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
-  return specs.map((spec) => normalize(join(dirname(file), spec)));
+function importsOf(file: string, text: string): string[] {
+  return relativeImports(text).map((spec) => normalize(join(dirname(file), spec)));
 }
 
 const files = sourceFiles(SRC);

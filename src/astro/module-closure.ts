@@ -9,6 +9,11 @@ import { dirname, join, normalize, relative } from 'node:path';
 
 const IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/gu;
 
+/** The relative specifiers a module's text imports, static and dynamic (`./x.ts`, `../y/z.ts`). */
+export function relativeImports(text: string): string[] {
+  return [...text.matchAll(IMPORT)].map((m) => m[1]!);
+}
+
 /** The modules `entries` (paths relative to `root`) depend on, relative to `root`, sorted; null when one is missing. */
 export function moduleClosure(root: string, entries: readonly string[]): string[] | null {
   const seen = new Set<string>();
@@ -19,8 +24,8 @@ export function moduleClosure(root: string, entries: readonly string[]): string[
     const abs = join(root, file);
     if (!existsSync(abs)) return null;
     seen.add(file);
-    for (const [, spec] of readFileSync(abs, 'utf8').matchAll(IMPORT)) {
-      const target = normalize(join(dirname(file), spec!));
+    for (const spec of relativeImports(readFileSync(abs, 'utf8'))) {
+      const target = normalize(join(dirname(file), spec));
       if (!seen.has(target)) todo.push(relative('.', target));
     }
   }

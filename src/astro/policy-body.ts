@@ -19,7 +19,7 @@ import { createMarkdownProcessor, type MarkdownProcessor } from '@astrojs/markdo
 import { VOCAB_DIR } from '../ingest/vocab.ts';
 import { validatedPolicy } from '../markdown/policy-file.ts';
 import { moduleClosure } from './module-closure.ts';
-import { policyFile } from './policy-files.ts';
+import { policyFile, sha256 } from './policy-files.ts';
 import { escapeHtml } from '../site/html.ts';
 import { writeAtomic } from '../ingest/write.ts';
 import { CACHE_DIR } from './content-dirs.ts';
@@ -31,10 +31,6 @@ const RENDERER = 'src/astro/policy-body.ts';
 
 let processor: Promise<MarkdownProcessor> | null = null;
 let cacheDir: string | null | undefined;
-
-function sha(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /** The hash of the pipeline, or null when its sources are not where a build expects them. */
 export function pipelineKey(root = process.cwd()): string | null {
@@ -69,7 +65,7 @@ export async function renderPolicyBody(filePath: string): Promise<string> {
   const file = policyFile(path);
   const dir = bodyCache();
   // The path is part of the key: the processor is told the file's URL.
-  const cached = dir === null ? null : join(dir, `${sha(`${path}\0${file.hash}`)}.html`);
+  const cached = dir === null ? null : join(dir, `${sha256(`${path}\0${file.hash}`)}.html`);
   if (cached !== null && existsSync(cached)) return readFileSync(cached, 'utf8');
   processor ??= createMarkdownProcessor(siteMarkdownConfig());
   const result = await (await processor).render(file.body.trim(), {
