@@ -14,7 +14,7 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { filterIndexesOf, openFacets, parseFacetSizes } from '../src/search/facets.ts';
 import type { PagefindApi } from '../src/search/results.ts';
-import { SHARD_MANIFEST, openShards, parseShardManifest, type PagefindModule, type ShardManifest } from '../src/search/shards.ts';
+import { SHARD_MANIFEST, openShardIndex, parseShardManifest, type PagefindModule, type ShardIndex, type ShardManifest } from '../src/search/shards.ts';
 
 /** A loaded bundle, with the bytes it has fetched so far. */
 export interface PagefindClient extends PagefindApi {
@@ -26,6 +26,8 @@ export interface PagefindClient extends PagefindApi {
   filesFetched(): string[];
   /** Size of pagefind.js, which a browser downloads before anything else. */
   readonly scriptBytes: number;
+  /** The shards, as the search page opens them (all open unless loaded with `lazy`). */
+  readonly index: ShardIndex;
 }
 
 interface Counter {
@@ -75,7 +77,7 @@ function installGlobals(lang: string): void {
  * Loads the Pagefind bundle of a built site (`siteDir` holds `pagefind/pagefind.js`).
  * Each call loads a fresh copy, so two sites, or a site rebuilt, can be searched in one process.
  */
-export async function loadPagefind(siteDir: string, options: { lang?: string; excerptLength?: number } = {}): Promise<PagefindClient> {
+export async function loadPagefind(siteDir: string, options: { lang?: string; excerptLength?: number; lazy?: boolean } = {}): Promise<PagefindClient> {
   const dir = resolve(siteDir, 'pagefind');
   const script = join(dir, 'pagefind.js');
   const scriptBytes = (await stat(script).catch(() => null))?.size;
@@ -103,10 +105,14 @@ export async function loadPagefind(siteDir: string, options: { lang?: string; ex
   );
   // Where the bundle's files are (the copy is elsewhere), and result URLs as the site has them
   // (`/policies/x/`), not relative to the bundle's file URL.
-  const api = await openShards(module, manifest, `${pathToFileURL(dir).href}/`, { baseUrl: '/', excerptLength: options.excerptLength ?? 30 });
+  // `lazy`: only the newest shard, as the search page starts; else every shard.
+  const index = await openShardIndex(module, manifest, `${pathToFileURL(dir).href}/`, { baseUrl: '/', excerptLength: options.excerptLength ?? 30 });
+  if (!options.lazy) await index.openAll();
+  const api = index.api;
   return {
     dir,
     scriptBytes,
+    index,
     bytesFetched: () => counter.bytes,
     filesFetched: () => [...counter.files],
     options: (o) => api.options(o),

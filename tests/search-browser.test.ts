@@ -237,13 +237,23 @@ describe.each(INDEXES)('over $label', ({ dist, shards }) => {
       await page.close();
     });
 
-    it('sorts by date when asked, in the URL too', async () => {
+    it('lists newest first unless asked otherwise, with the order in the URL', async () => {
+      // The sample's content/site.yaml keeps the default, newest first: the URL carries no sort.
       const page = await open(`${paths.search}?q=${encodeURIComponent('教师')}`);
       await status(page, '找到 5 份文件');
-      await page.locator('#search-sort').selectOption('date-desc');
-      await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date-desc');
+      expect(params(page).get('sort')).toBeNull();
+      expect(await page.locator('#search-sort').inputValue()).toBe('date-desc');
+      const newestFirst = await resultTitles(page);
+      expect(newestFirst[0]).toBe('市教育局2024年务虚会议材料');
+      await page.locator('#search-sort').selectOption('date-asc');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date-asc');
       await status(page, '找到 5 份文件');
-      expect((await resultTitles(page))[0]).toBe('市教育局2024年务虚会议材料');
+      // The undated document goes last newest first, and first oldest first.
+      expect(await resultTitles(page)).toEqual([...newestFirst].reverse());
+      await page.locator('#search-sort').selectOption('relevance');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'relevance');
+      await status(page, '找到 5 份文件');
+      expect((await resultTitles(page)).sort()).toEqual([...newestFirst].sort());
       await page.close();
     });
 

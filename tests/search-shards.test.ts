@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { PagefindResult, PagefindSearchResponse } from '../src/search/results.ts';
-import { SHARD_FILTER, joinShardResponses, planShards, shardChunkSize, shardedApi, type ShardManifest } from '../src/search/shards.ts';
+import { SHARD_FILTER, joinShardResponses, openShardIndex, planShards, shardChunkSize, shardedApi, type PagefindModule, type ShardManifest } from '../src/search/shards.ts';
+import { needsEveryShard, searchFirstScreen } from '../src/search/run.ts';
+import type { SearchState } from '../src/search/state.ts';
 import { loadPagefind } from '../scripts/build-search-client.ts';
 import { indexedPart } from '../scripts/build-search-index.ts';
 
@@ -165,6 +167,110 @@ describe('shardedApi', () => {
     expect(calls).toHaveLength(1);
     expect(relevance.filters[SHARD_FILTER]).toBeUndefined();
     expect(Object.keys(await api.filters())).toEqual(['年份']);
+  });
+});
+
+describe('openShardIndex and searchFirstScreen', () => {
+  // A stand-in for pagefind.js: the shards merged so far, newest first; every page matches every
+  // query; a search filtered to one shard sees only that shard's pages.
+  const pages: Record<string, string[]> = { '2024': ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'], '2023': ['b1', 'b2', 'b3'], '2020-2022': ['c1', 'c2'] };
+  const manifest: ShardManifest = {
+    pagefind: '1.6.0',
+    // Newest first, spelled out: an object's keys that look like numbers iterate in ascending order.
+    shards: ['2024', '2023', '2020-2022'].map((id) => ({ id, path: `shards/${id}/`, pages: pages[id]!.length, newest: id.slice(-4), oldest: id.slice(0, 4) })),
+  };
+  function fakeModule() {
+    const merged: string[] = [];
+    const preloadedIn: string[][] = [];
+    let primary = '';
+    const module: PagefindModule = {
+      options: async (o) => {
+        primary = ((o.mergeFilter as Record<string, string> | undefined)?.[SHARD_FILTER]) ?? '';
+      },
+      init: async () => void merged.push(primary),
+      mergeIndex: async (_path, o) => void merged.push((o?.mergeFilter as Record<string, string>)[SHARD_FILTER]!),
+      preload: async () => void preloadedIn.push([...merged]),
+      filters: async () => ({}),
+      search: async (_term, o = {}) => {
+        const only = o.filters?.[SHARD_FILTER];
+        const ids = merged.filter((id) => only === undefined || id === only).flatMap((id) => pages[id]!);
+        return response(ids, { 地区: { 甲市: ids.length } });
+      },
+    };
+    return { module, merged, preloadedIn };
+  }
+  const state = (sort: SearchState['sort']): SearchState => ({ q: '学位', filters: {}, sort });
+
+  it('shows a newest-first search from the newest shard when it holds a screen, and says the counts are not complete', async () => {
+    const { module, merged } = fakeModule();
+    const index = await openShardIndex(module, manifest, '/pagefind/', {});
+    const first = await searchFirstScreen(index, state('date-desc'), 5);
+    expect(merged).toEqual(['2024']);
+    expect(first.complete).toBe(false);
+    expect(first.results.map((r) => r.id)).toEqual(pages['2024']);
+    expect(first.counts['地区']).toEqual({ 甲市: 6 });
+    // The rest opened behind it: the same documents first, then the older ones, counted in full.
+    await index.openAll();
+    const all = await searchFirstScreen(index, state('date-desc'), 5);
+    expect(all.complete).toBe(true);
+    expect(all.results.map((r) => r.id)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'b1', 'b2', 'b3', 'c1', 'c2']);
+    expect(all.counts['地区']).toEqual({ 甲市: 11 });
+  });
+
+  it('opens older shards one at a time until the screen is full', async () => {
+    const { module, merged } = fakeModule();
+    const index = await openShardIndex(module, manifest, '/pagefind/', {});
+    const first = await searchFirstScreen(index, state('date-desc'), 8);
+    expect(merged).toEqual(['2024', '2023']);
+    expect(first.results).toHaveLength(9);
+    expect(first.complete).toBe(false);
+  });
+
+  it('opens every shard before a search by relevance or oldest first', async () => {
+    for (const sort of ['relevance', 'date-asc'] as const) {
+      const { module, merged } = fakeModule();
+      const index = await openShardIndex(module, manifest, '/pagefind/', {});
+      const first = await searchFirstScreen(index, state(sort), 5);
+      expect(merged).toEqual(['2024', '2023', '2020-2022']);
+      expect(first.complete).toBe(true);
+    }
+    expect(needsEveryShard({ q: '', filters: {}, sort: 'date-desc' })).toBe(true);
+    expect(needsEveryShard({ q: '', filters: { city: ['甲市'] }, sort: 'relevance' })).toBe(false);
+  });
+
+  it('loads the filter indexes asked for before in each shard opened later, and opens each shard once however many ask', async () => {
+    const { module, merged, preloadedIn } = fakeModule();
+    const index = await openShardIndex(module, manifest, '/pagefind/', {});
+    await index.api.preload(null, { filters: { 年份: { any: [] } } });
+    await Promise.all([index.openNext(), index.openNext(), index.openNext(), index.openNext()]);
+    expect(merged).toEqual(['2024', '2023', '2020-2022']);
+    expect(preloadedIn).toEqual([['2024'], ['2024', '2023'], ['2024', '2023', '2020-2022']]);
+    expect(index.complete()).toBe(true);
+    expect(await index.openNext()).toBe(false);
+  });
+});
+
+describe('a first screen over the sample indexed in two shards (real Pagefind)', () => {
+  it('comes from the newest shard alone when it holds the screen, fetching nothing of the older one, and stays first when the rest arrives', async () => {
+    const error = inject('searchBuildError');
+    if (error) throw new Error(error);
+    const client = await loadPagefind(inject('searchDistShards'), { lazy: true });
+    const [newest, older] = client.index.manifest.shards;
+    const state: SearchState = { q: '教师', filters: {}, sort: 'date-desc' };
+    const first = await searchFirstScreen(client.index, state, 1);
+    expect(first.complete).toBe(false);
+    expect(first.results.length).toBeGreaterThanOrEqual(1);
+    expect(client.filesFetched().some((f) => f.startsWith(older!.path))).toBe(false);
+    for (const r of first.results) expect((await r.data()).meta.date ?? '').toMatch(new RegExp(`^(${newest!.oldest}|${newest!.newest})`));
+
+    await client.index.openAll();
+    const all = await searchFirstScreen(client.index, state, 1);
+    expect(all.complete).toBe(true);
+    expect(client.filesFetched().some((f) => f.startsWith(older!.path))).toBe(true);
+    expect(all.results.length).toBeGreaterThan(first.results.length);
+    expect(all.results.slice(0, first.results.length).map((r) => r.id)).toEqual(first.results.map((r) => r.id));
+    const eager = await loadPagefind(inject('searchDist'));
+    expect(all.results.map((r) => r.id).length).toBe((await eager.search('"教师"', { sort: { date: 'desc' } })).results.length);
   });
 });
 

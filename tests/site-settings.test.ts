@@ -19,7 +19,7 @@ const problems = (raw: unknown, env = {}): string[] => {
 describe('resolveSiteSettings', () => {
   it('takes the name, and defaults the rest: no public address, served at /', () => {
     const s = resolveSiteSettings({ name: '某市教育政策知识库' }, {}, FILE);
-    expect(s).toMatchObject({ name: '某市教育政策知识库', shortName: '某市教育政策知识库', origin: null, basePath: '/', siteUrl: null, defaultSort: 'relevance' });
+    expect(s).toMatchObject({ name: '某市教育政策知识库', shortName: '某市教育政策知识库', origin: null, basePath: '/', siteUrl: null, defaultSort: 'date-desc' });
   });
   it('lets SITE_URL and BASE_PATH override the file', () => {
     const s = resolveSiteSettings({ name: '知识库', url: 'https://old.example.org', basePath: '/' }, { SITE_URL: 'https://jyj.example.gov.cn', BASE_PATH: '/zck/' }, FILE);

@@ -31,7 +31,7 @@ export const siteSettingsSchema = z
     /** The footer's sentence about the site. */
     footer: optionalText,
     /** The search results' order before the reader picks one. */
-    defaultSort: z.enum(SORTS).default('relevance'),
+    defaultSort: z.enum(SORTS).default('date-desc'),
   })
   .strict();
 

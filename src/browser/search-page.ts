@@ -28,10 +28,10 @@ import {
 import { anchorsOfUnits, sayingFirst, toResultView, type PagefindApi, type PagefindResult, type ResultView } from '../search/results.ts';
 import { matchNames, parseNames, type NameEntry } from '../search/names.ts';
 import { filterIndexesOf, openFacets, parseFacetSizes } from '../search/facets.ts';
-import { runSearch, type FilterCounts } from '../search/run.ts';
+import { runSearch, searchFirstScreen, type FilterCounts, type SearchOutcome } from '../search/run.ts';
 import { SEARCH_TEXT as T } from '../search/text.ts';
 import { BASE_PATH, withBase } from '../site/base-path.ts';
-import { SHARD_MANIFEST, openShards, parseShardManifest, type PagefindModule, type ShardManifest } from '../search/shards.ts';
+import { SHARD_MANIFEST, openShardIndex, parseShardManifest, type PagefindModule, type ShardIndex, type ShardManifest } from '../search/shards.ts';
 
 /** Wait this long after the last keystroke before searching. */
 const TYPING_DELAY_MS = 250;
@@ -92,7 +92,7 @@ async function renderNames(run: number): Promise<void> {
   ui.names.replaceChildren(el('h2', { className: 'search-names-title', text: T.namesTitle }), list);
 }
 
-let pagefind: Promise<PagefindApi> | null = null;
+let pagefind: Promise<ShardIndex> | null = null;
 
 /** The index's shards (one, `all`, for a base below the shard size); read beside pagefind.js. */
 async function loadManifest(): Promise<ShardManifest> {
@@ -102,10 +102,11 @@ async function loadManifest(): Promise<ShardManifest> {
   return parseShardManifest(await response.json(), url);
 }
 
-function loadPagefind(): Promise<PagefindApi> {
+/** The index, its newest shard open; older shards are opened as a search needs them. */
+function loadPagefind(): Promise<ShardIndex> {
   pagefind ??= Promise.all([import(/* @vite-ignore */ BUNDLE_URL) as Promise<PagefindModule>, loadManifest()]).then(([module, manifest]) =>
     // Pagefind's result URLs are relative to the folder it indexed: add the base path the site is served under.
-    openShards(module, manifest, BUNDLE_DIR, { excerptLength: 30, baseUrl: BASE_PATH }),
+    openShardIndex(module, manifest, BUNDLE_DIR, { excerptLength: 30, baseUrl: BASE_PATH }),
   );
   return pagefind;
 }
@@ -127,10 +128,11 @@ async function loadFacets(api: PagefindApi, params: Iterable<FacetParam>): Promi
   for (const p of missing) loadedFacets.add(p);
 }
 
-/** The facet counts of the current state, over the loaded facets. */
-async function currentCounts(api: PagefindApi): Promise<FilterCounts> {
-  if (isEmptyState(state)) return (await api.search(null)).filters;
-  return (await runSearch(api, state)).counts;
+/** The facet counts of the current state, over the loaded facets and every shard. */
+async function currentCounts(index: ShardIndex): Promise<FilterCounts> {
+  await index.openAll();
+  if (isEmptyState(state)) return (await index.api.search(null)).filters;
+  return (await runSearch(index.api, state)).counts;
 }
 
 const pageTitle = document.title;
@@ -304,9 +306,9 @@ async function render(): Promise<void> {
   ui.sort.value = state.sort;
   document.title = state.q === '' ? pageTitle : `“${state.q}” · ${pageTitle}`;
 
-  let api: PagefindApi;
+  let index: ShardIndex;
   try {
-    api = await loadPagefind();
+    index = await loadPagefind();
   } catch {
     if (run !== generation) return;
     showOnly('error');
@@ -314,12 +316,12 @@ async function render(): Promise<void> {
     return;
   }
   try {
-    await loadFacets(api, shownOpen());
+    await loadFacets(index.api, shownOpen());
   } catch {
     // Without the facet indexes the search still works; the facets stay uncounted.
   }
   if (isEmptyState(state)) {
-    const totals = await currentCounts(api);
+    const totals = await currentCounts(index);
     if (run !== generation) return;
     details = [];
     renderFacets(totals);
@@ -332,7 +334,7 @@ async function render(): Promise<void> {
   ui.app.dataset.state = 'loading';
   ui.status.textContent = T.loading;
   const named = renderNames(run);
-  const outcome = await runSearch(api, state);
+  const outcome = await searchFirstScreen(index, state, RESULTS_FIRST);
   if (run !== generation) return;
 
   details = outcome.results;
@@ -341,7 +343,7 @@ async function render(): Promise<void> {
   resetPartial(outcome.partial);
   await named;
   if (run !== generation) return;
-  ui.status.textContent = T.count(details.length, state.q);
+  ui.status.textContent = outcome.complete ? T.count(details.length, state.q) : T.countSoFar(details.length, openedSince(index));
   if (focusResults) {
     // After Enter the reader goes to the results, not back to the top of the page.
     focusResults = false;
@@ -360,7 +362,47 @@ async function render(): Promise<void> {
   showOnly('results');
   ui.list.replaceChildren();
   await showMore(run);
+  if (run !== generation) return;
+  if (!outcome.complete) await completeSearch(index, run);
   if (run === generation) ui.app.dataset.state = 'done';
+}
+
+/** The oldest year of the shards open so far (what a count before the rest arrives covers). */
+function openedSince(index: ShardIndex): string {
+  return index.manifest.shards[index.opened() - 1]?.oldest ?? '';
+}
+
+/**
+ * After a first screen from the newest shards: opens the rest and searches again, for the full
+ * count, the facet counts and the later pages. The documents listed stay: in date order, newest
+ * first, the newest shards' documents come first whatever else is found.
+ */
+async function completeSearch(index: ShardIndex, run: number): Promise<void> {
+  ui.app.dataset.state = 'counting';
+  let outcome: SearchOutcome;
+  try {
+    await index.openAll();
+    outcome = await runSearch(index.api, state);
+  } catch {
+    return;
+  }
+  if (run !== generation) return;
+  const listed = details.slice(0, shown).map((r) => r.id);
+  details = outcome.results;
+  renderFacets(outcome.counts);
+  if (!ui.partial.open) resetPartial(outcome.partial);
+  ui.status.textContent = T.count(details.length, state.q);
+  ui.unchecked.hidden = outcome.unchecked === 0;
+  ui.unchecked.textContent = T.unchecked(outcome.unchecked);
+  ui.sort.parentElement!.hidden = details.length < 2;
+  if (listed.some((id, i) => details[i]?.id !== id)) {
+    // Not expected (see above); if the order moved, list again rather than show a wrong one.
+    shown = 0;
+    ui.list.replaceChildren();
+    await showMore(run);
+  } else {
+    ui.more.hidden = shown >= details.length;
+  }
 }
 
 ui.form.addEventListener('submit', (event) => {
@@ -407,9 +449,9 @@ ui.facets.addEventListener(
 async function countFacet(param: FacetParam): Promise<void> {
   const run = generation;
   try {
-    const api = await loadPagefind();
-    await loadFacets(api, [param]);
-    const counts = await currentCounts(api);
+    const index = await loadPagefind();
+    await loadFacets(index.api, [param]);
+    const counts = await currentCounts(index);
     // A newer render counts the facet itself.
     if (run === generation) renderFacets(counts);
   } catch {

@@ -10,7 +10,8 @@
  * text tells which really say the phrase.
  */
 import { looseQuery, missingPhrases, queryPhrases, type PagefindApi, type PagefindResult } from './results.ts';
-import { FACETS, pagefindFilters, pagefindSort, type SearchState } from './state.ts';
+import type { ShardIndex } from './shards.ts';
+import { FACETS, isEmptyState, pagefindFilters, pagefindSort, SORT_KEY, type SearchState } from './state.ts';
 
 /** At most this many documents found without quotes are checked for a quoted phrase. */
 export const RESCUE_LIMIT = 60;
@@ -112,4 +113,33 @@ async function runQuoted(api: PagefindApi, state: SearchState): Promise<SearchOu
     counts,
     unchecked: others.length - checked.length,
   };
+}
+
+/**
+ * True when a state's results need every shard before the first one can be shown: relevance
+ * (each shard holds some of the best pages), oldest first (the oldest shard opens last), and the
+ * empty state (its facet counts are totals). Newest first does not: the newest shards hold the
+ * first results exactly.
+ */
+export function needsEveryShard(state: SearchState): boolean {
+  return isEmptyState(state) || pagefindSort(state)?.[SORT_KEY] !== 'desc';
+}
+
+/**
+ * The search of a state over as few shards as its first screen needs: every shard when
+ * needsEveryShard says so, else the newest shards, one more at a time until `need` documents are
+ * found or every shard is open. `complete` says whether the counts cover the whole index; if not,
+ * open the rest (`index.openAll()`) and search again for the full counts.
+ */
+export async function searchFirstScreen(index: ShardIndex, state: SearchState, need: number): Promise<SearchOutcome & { complete: boolean }> {
+  if (needsEveryShard(state)) await index.openAll();
+  for (;;) {
+    const opened = index.opened();
+    const outcome = await runSearch(index.api, state);
+    // Another caller (the page completing an earlier search) may have opened a shard meanwhile:
+    // then this outcome mixes searches over different shards, so search again.
+    if (index.opened() !== opened) continue;
+    if (outcome.results.length >= need || index.complete()) return { ...outcome, complete: index.complete() };
+    await index.openNext();
+  }
 }

@@ -187,24 +187,99 @@ export interface PagefindModule extends PagefindApi {
 }
 
 /**
- * Opens every shard of `manifest` in one Pagefind module (`bundleUrl` is the folder of
- * /pagefind/, ending with `/`) and returns the API the search page uses: relevance from the
- * merged index, date order joined shard by shard. `options` are Pagefind's (baseUrl, excerptLength).
+ * The shards a page has opened so far, newest first, and the way to open the older ones.
+ *
+ * Why lazily: every shard brings its own metadata, filter indexes and index chunks, so a search
+ * over all of them at 10,000 documents fetched twice what the 300 KB budget allows. A search in
+ * date order, newest first, can show its first screen from the newest shards alone (they hold the
+ * first results exactly), and open the rest behind it for the full count and the facet counts.
+ * A search by relevance, or oldest first, needs every shard before its first result.
  */
-export async function openShards(module: PagefindModule, manifest: ShardManifest, bundleUrl: string, options: Record<string, unknown>): Promise<PagefindApi> {
-  const [first, ...rest] = manifest.shards;
-  if (!first) throw new Error('the search shard manifest lists no shard');
-  const sharded = manifest.shards.length > 1;
-  // Before init: the primary index is the first shard's bundle, tagged with its shard id.
-  await module.options({ ...options, basePath: `${bundleUrl}${first.path}`, ...(sharded ? { mergeFilter: { [SHARD_FILTER]: first.id } } : {}) });
-  await module.init();
-  // Each merged index takes its own options: without baseUrl its URLs would start at its own folder.
-  for (const s of rest) await module.mergeIndex(`${bundleUrl}${s.path}`, { ...options, mergeFilter: { [SHARD_FILTER]: s.id } });
-  return sharded ? shardedApi(module, manifest) : module;
+export interface ShardIndex {
+  /** The API over the shards opened so far. */
+  readonly api: PagefindApi;
+  readonly manifest: ShardManifest;
+  /** How many shards are open, counted from the newest. */
+  opened(): number;
+  complete(): boolean;
+  /** Opens the next older shard (false when all are open); filter indexes preloaded before are loaded in it too. */
+  openNext(): Promise<boolean>;
+  openAll(): Promise<void>;
 }
 
-/** The API over merged shards; exported for the tests (a fake module stands for pagefind.js). */
-export function shardedApi(module: PagefindApi, manifest: ShardManifest): PagefindApi {
+/**
+ * Opens the newest shard of `manifest` in one Pagefind module (`bundleUrl` is the folder of
+ * /pagefind/, ending with `/`); the others are merged into it as they are asked for. `options`
+ * are Pagefind's (baseUrl, excerptLength).
+ */
+export async function openShardIndex(module: PagefindModule, manifest: ShardManifest, bundleUrl: string, options: Record<string, unknown>): Promise<ShardIndex> {
+  const first = manifest.shards[0];
+  if (!first) throw new Error('the search shard manifest lists no shard');
+  const sharded = manifest.shards.length > 1;
+  // Before init: the primary index is the newest shard's bundle, tagged with its shard id.
+  await module.options({ ...options, basePath: `${bundleUrl}${first.path}`, ...(sharded ? { mergeFilter: { [SHARD_FILTER]: first.id } } : {}) });
+  await module.init();
+  let opened = 1;
+  // Merging a shard while a search runs gave wrong results (a search saw a shard half loaded), so
+  // merges, searches and preloads take turns.
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = turn.then(work);
+    turn = done.catch(() => undefined);
+    return done;
+  };
+  // Filter indexes asked for so far: Pagefind counts a facet only where its index is loaded, so
+  // each shard opened later loads them too.
+  const preloads: PagefindSearchOptions[] = [];
+  const inner = sharded ? shardedApi(module, manifest, () => opened) : module;
+  const api: PagefindApi = {
+    options: (o) => inner.options(o),
+    init: () => inner.init(),
+    filters: () => exclusive(() => inner.filters()),
+    search: (term, o) => exclusive(() => inner.search(term, o)),
+    preload: (term, o) =>
+      exclusive(() => {
+        if (term === null && o?.filters) preloads.push(o);
+        return inner.preload(term, o);
+      }),
+  };
+  const openNext = (): Promise<boolean> =>
+    exclusive(async () => {
+      const next = manifest.shards[opened];
+      if (!next) return false;
+      // Each merged index takes its own options: without baseUrl its URLs would start at its own folder.
+      await module.mergeIndex(`${bundleUrl}${next.path}`, { ...options, mergeFilter: { [SHARD_FILTER]: next.id } });
+      opened++;
+      for (const o of preloads) await module.preload(null, o);
+      return true;
+    });
+  return {
+    api,
+    manifest,
+    opened: () => opened,
+    complete: () => opened >= manifest.shards.length,
+    openNext,
+    async openAll() {
+      while (await openNext());
+    },
+  };
+}
+
+/**
+ * Opens every shard of `manifest` and returns the API over them all: relevance from the merged
+ * index, date order joined shard by shard (what the build's checks and the tests search with).
+ */
+export async function openShards(module: PagefindModule, manifest: ShardManifest, bundleUrl: string, options: Record<string, unknown>): Promise<PagefindApi> {
+  const index = await openShardIndex(module, manifest, bundleUrl, options);
+  await index.openAll();
+  return index.api;
+}
+
+/**
+ * The API over merged shards; exported for the tests (a fake module stands for pagefind.js).
+ * `opened` says how many shards, newest first, are merged so far (all when not given).
+ */
+export function shardedApi(module: PagefindApi, manifest: ShardManifest, opened: () => number = () => manifest.shards.length): PagefindApi {
   const clean = (r: PagefindSearchResponse): PagefindSearchResponse => ({ ...r, filters: withoutShardFilter(r.filters), totalFilters: withoutShardFilter(r.totalFilters ?? {}) });
   return {
     options: (o) => module.options(o),
@@ -214,7 +289,8 @@ export function shardedApi(module: PagefindApi, manifest: ShardManifest): Pagefi
     async search(term: string | null, o: PagefindSearchOptions = {}): Promise<PagefindSearchResponse> {
       const direction = Object.values(o.sort ?? {})[0];
       if (direction === undefined) return clean(await module.search(term, o));
-      const shards = direction === 'desc' ? manifest.shards : [...manifest.shards].reverse();
+      const open = manifest.shards.slice(0, opened());
+      const shards = direction === 'desc' ? open : [...open].reverse();
       const responses = await Promise.all(shards.map((s) => module.search(term, { ...o, filters: { ...(o.filters ?? {}), [SHARD_FILTER]: s.id } })));
       return joinShardResponses(responses);
     },
