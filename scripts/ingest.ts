@@ -5,9 +5,9 @@
  * Turns raw policy documents (.txt, .md, .html, .docx; UTF-8 or GB18030) into
  * content/policies/<slug>.md and keeps a copy of each original under content/sources/.
  *
- * With many files (64 or more) the reading and extraction run in one worker process per core
- * (scripts/ingest-worker.ts); the files are still written, and reported, in input order.
- * INGEST_WORKERS=N sets the number of workers (1: all in this process).
+ * With many files (64 or more) the reading and extraction run in one process per core: this one
+ * and worker processes (scripts/ingest-worker.ts); the files are still written, and reported, in
+ * input order. INGEST_WORKERS=N sets the number of processes that extract (1: all in this process).
  *
  * On a terminal it shows one progress line instead of a line per file, and ends with a summary
  * (created / updated / unchanged / skipped / failed) and the review list: every document with a
@@ -21,9 +21,9 @@ import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, re
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { lockFolder, LockError, removeLeftovers } from '../src/ingest/folder-lock.ts';
-import { ingestFile, type FileResult } from '../src/ingest/one.ts';
-import { SUPPORTED_EXTENSIONS, type ReadOptions } from '../src/ingest/read.ts';
-import { loadPlaces, loadUnitAliases } from '../src/ingest/vocab.ts';
+import type { FileResult } from '../src/ingest/one.ts';
+import type { ReadOptions } from '../src/ingest/read.ts';
+import { SUPPORTED_EXTENSIONS } from '../src/ingest/formats.ts';
 import { existingSlugs, writeAtomic, writePolicy, type WriteOutcome } from '../src/ingest/write.ts';
 import { ProgressLine } from '../src/ingest/progress.ts';
 import { CHINESE_ENCODINGS, chineseEncoding } from '../src/ingest/chinese-encoding.ts';
@@ -204,24 +204,44 @@ function sourceSlot(file: string, sourcesDir: string): { name: string; copy: str
   }
 }
 
+/**
+ * `ingestFile` in this process, with the vocabularies loaded once. The extraction's modules (pinyin,
+ * OpenCC, the HTML parser: a second or more to load) are imported only here, so that with workers
+ * this process starts them without first loading everything they load again.
+ */
+let extractor: Promise<(file: string, sourceFile: string, read: ReadOptions) => Promise<FileResult>> | null = null;
+function inProcess(): Promise<(file: string, sourceFile: string, read: ReadOptions) => Promise<FileResult>> {
+  extractor ??= Promise.all([import('../src/ingest/one.ts'), import('../src/ingest/vocab.ts')]).then(([{ ingestFile }, { loadPlaces, loadUnitAliases }]) => {
+    const places = loadPlaces();
+    const aliases = loadUnitAliases();
+    return (file, sourceFile, read) => ingestFile(file, sourceFile, places, aliases, read);
+  });
+  return extractor;
+}
+
 /** Below this many files one process is quicker: a worker takes about a second to start. */
 const PARALLEL_FROM = 64;
 
 /**
- * The results of `ingestFile` for every file, in input order, from worker processes (one per
- * core) when there are many files. `sourceFile` names the original as the ingest will keep it.
+ * The results of `ingestFile` for every file, in input order. With many files, one process per
+ * core extracts: this one and worker processes (scripts/ingest-worker.ts) take the next file from
+ * one queue. This process extracts too, rather than leaving a core to a worker, because it would
+ * otherwise sit waiting for results most of the time, and a worker costs a second of start-up (tsx,
+ * the modules) and the copying of every result between processes. `sourceFile` names the original
+ * as the ingest will keep it.
  */
 async function* extractAll(files: string[], sourceFile: (file: string) => string, read: ReadOptions): AsyncGenerator<FileResult> {
-  const places = loadPlaces();
-  const aliases = loadUnitAliases();
-  const workers = Number(process.env.INGEST_WORKERS) || (files.length >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1);
-  if (workers <= 1) {
-    for (const file of files) yield await ingestFile(file, sourceFile(file), places, aliases, read);
+  const extracting = Number(process.env.INGEST_WORKERS) || (files.length >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1);
+  if (extracting <= 1) {
+    const extract = await inProcess();
+    for (const file of files) yield await extract(file, sourceFile(file), read);
     return;
   }
   const results = new Map<number, FileResult>();
-  let wake: (() => void) | null = null;
+  // Typed by a cast: assigned only in callbacks, it would otherwise narrow to null inside the async IIFE below.
+  let wake = null as (() => void) | null;
   let next = 0;
+  let stopped = false;
   const children: ChildProcess[] = [];
   const dispatch = (child: ChildProcess): void => {
     if (next < files.length) {
@@ -229,7 +249,8 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
       child.send({ i, file: files[i], sourceFile: sourceFile(files[i]!), read });
     }
   };
-  for (let k = 0; k < workers; k++) {
+  // The workers first, so that they start while this process loads the extraction.
+  for (let k = 1; k < extracting; k++) {
     const child = fork(join(import.meta.dirname, 'ingest-worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('message', (m: { i: number; result: FileResult }) => {
       results.set(m.i, m.result);
@@ -247,6 +268,17 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
     dispatch(child);
     dispatch(child);
   }
+  const local = (async () => {
+    const extract = await inProcess();
+    while (!stopped && next < files.length) {
+      const i = next++;
+      const result = await extract(files[i]!, sourceFile(files[i]!), read);
+      if (!results.has(i)) results.set(i, result);
+      wake?.();
+      // The workers' answers (and their next jobs) wait while this process extracts: let them in between files.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  })();
   try {
     for (let i = 0; i < files.length; i++) {
       while (!results.has(i)) await new Promise<void>((r) => (wake = r));
@@ -255,7 +287,9 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
       yield result;
     }
   } finally {
+    stopped = true;
     for (const child of children) child.disconnect();
+    await local;
   }
 }
 
@@ -366,7 +400,7 @@ async function ingestAll(opts: Options, files: string[], missing: string[], skip
       const slot = slotOf(file);
       const sourceFile = slot.name;
       if (sourceFile !== provisional.get(file)) {
-        result = await ingestFile(file, sourceFile, loadPlaces(), loadUnitAliases(), opts.read);
+        result = await (await inProcess())(file, sourceFile, opts.read);
         if (!result.ok) {
           for (const w of result.warnings) warn(`warning: ${file}: ${w}`);
           throw new Error(result.message);

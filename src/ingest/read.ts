@@ -10,7 +10,6 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { extname } from 'node:path';
 import iconv from 'iconv-lite';
-import mammoth from 'mammoth';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import { toText } from 'hast-util-to-text';
@@ -18,13 +17,9 @@ import { binaryReason, hasUtf16Bom, startsWith, utf16WithoutBom } from '../forma
 import { DEFAULT_LIMITS, megabytes, type InputLimits } from '../format/input-limits.ts';
 import { COMMON_HANZI, decodeAs, preferBig5, type ChineseEncoding } from './chinese-encoding.ts';
 import { docxArchiveProblem } from './docx-archive.ts';
+import { FORMAT_OF, SUPPORTED_EXTENSIONS, isSupported, type SourceFormat } from './formats.ts';
 
-const EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx'] as const;
-export type SupportedExtension = (typeof EXTENSIONS)[number];
-/** File extensions the ingest reads, lower case, with the dot. Typed loosely so `includes(anyString)` compiles. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = EXTENSIONS;
-
-export type SourceFormat = 'txt' | 'md' | 'html' | 'docx';
+export { SUPPORTED_EXTENSIONS, type SourceFormat, type SupportedExtension } from './formats.ts';
 
 /** What a reader gives back: normalised text, the format and encoding it came from, and any warnings. */
 export interface ReadResult {
@@ -66,14 +61,6 @@ export class DecodeError extends Error {
     this.name = 'DecodeError';
   }
 }
-
-const FORMAT_OF: Record<SupportedExtension, SourceFormat> = {
-  '.txt': 'txt',
-  '.md': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.docx': 'docx',
-};
 
 /** Read one source file into normalised plain text, or throw an IngestError that says what to do. */
 export async function readSource(path: string, options: ReadOptions = {}): Promise<ReadResult> {
@@ -148,10 +135,6 @@ function tooMuchText(path: string, chars: number, limits: InputLimits): IngestEr
   );
 }
 
-function isSupported(ext: string): ext is SupportedExtension {
-  return (EXTENSIONS as readonly string[]).includes(ext);
-}
-
 function unsupported(path: string, ext: string): IngestError {
   const list = SUPPORTED_EXTENSIONS.join(', ');
   if (ext === '') {
@@ -209,6 +192,8 @@ async function readDocx(path: string, bytes: Uint8Array, limits: InputLimits): P
   if (problem?.kind === 'damaged') {
     throw new IngestError(path, 'unreadable', `cannot read the .docx (${problem.reason})`, 'open it in Word or WPS and save it again as .docx');
   }
+  // mammoth (and the zip and XML readers under it) load only when a .docx comes: a fifth of a second per process.
+  const { default: mammoth } = await import('mammoth');
   let result: Awaited<ReturnType<typeof mammoth.extractRawText>>;
   try {
     result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
