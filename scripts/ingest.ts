@@ -251,7 +251,9 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
   };
   // The workers first, so that they start while this process loads the extraction.
   for (let k = 1; k < extracting; k++) {
-    const child = fork(join(import.meta.dirname, 'ingest-worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // 'advanced' (V8's structured clone) rather than JSON: a fifth of the time to pass a result, and
+    // the result arrives as it left (an undefined stays undefined), as it does when this process extracts.
+    const child = fork(join(import.meta.dirname, 'ingest-worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     child.on('message', (m: { i: number; result: FileResult }) => {
       results.set(m.i, m.result);
       dispatch(child);
