@@ -45,13 +45,28 @@ describe.each(INDEXES)('over $label', ({ dist, shards }) => {
   });
 
   describe('the search page', () => {
-    it('shows suggestions and every facet before anything is asked', async () => {
-      const page = await open(paths.search);
+    it('shows suggestions and every facet before anything is asked, counted from the page without loading the index', async () => {
+      const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
+      const indexFetches: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/pagefind/')) indexFetches.push(r.url());
+      });
+      await page.goto(`${site.url}${paths.search}`);
       await page.waitForFunction(() => document.querySelector('#search-app')?.getAttribute('data-state') === 'empty');
       expect(await page.locator('#search-empty').isVisible()).toBe(true);
       expect(await page.locator('#search-empty .chips a').allTextContents()).toContain('大班额');
       const facets = await page.locator('.search-facet summary').allTextContents();
       expect(facets).toEqual(expect.arrayContaining(['地区', '年份', '文件类型', '发布机构', '主题', '责任单位']));
+      // The short facets' totals are those of the sample: one document of 济源市, five in all.
+      const city = page.locator('.search-facet[data-param="city"] label', { hasText: '济源市' });
+      expect(await city.locator('.search-count').textContent()).toBe('1');
+      const cityCounts = (await page.locator('.search-facet[data-param="city"] .search-count').allTextContents()).map(Number);
+      expect(cityCounts.reduce((a, b) => a + b, 0)).toBe(5);
+      expect(indexFetches).toEqual([]);
+      // Opening a long facet loads the index and counts it.
+      await page.locator('.search-facet[data-param="unit"] summary').click();
+      await page.waitForFunction(() => document.querySelectorAll('.search-facet[data-param="unit"] label').length > 0);
+      expect(indexFetches.length).toBeGreaterThan(0);
       await page.close();
     });
 

@@ -10,6 +10,7 @@ import { yearsOf } from '../src/index/documents.ts';
 import { looseQuery, missingPhrases, queryPhrases, toResultView, type PagefindResultData } from '../src/search/results.ts';
 import { runSearch } from '../src/search/run.ts';
 import { FILTER_NAMES, parseSearchState } from '../src/search/state.ts';
+import { parseFacetTotals } from '../src/search/facets.ts';
 import { paths } from '../src/site/paths.ts';
 import { SHARD_MANIFEST, type ShardManifest } from '../src/search/shards.ts';
 import { loadPagefind, type PagefindClient } from '../scripts/build-search-client.ts';
@@ -208,6 +209,19 @@ describe.each(INDEXES)('over $label', ({ dist, shards }) => {
   });
 
   describe('filters', () => {
+    it('the totals the search page carries for its short facets are the index’s own', async () => {
+      const html = readFileSync(join(dist, 'search', 'index.html'), 'utf8');
+      const attr = /data-facet-totals="([^"]*)"/.exec(html)?.[1]?.replace(/&#34;|&quot;/g, '"');
+      const totals = parseFacetTotals(attr);
+      expect(Object.keys(totals).length).toBeGreaterThan(0);
+      await pf.preload(null, { filters: Object.fromEntries(Object.keys(totals).map((name) => [name, { any: [] }])) });
+      const indexed = (await pf.search(null)).filters;
+      for (const [name, counts] of Object.entries(totals)) {
+        const nonZero = Object.fromEntries(Object.entries(indexed[name] ?? {}).filter(([, n]) => n > 0));
+        expect(counts, name).toEqual(nonZero);
+      }
+    });
+
     const counted = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
 
     it('carry every facet, with a count per value that matches the documents', async () => {

@@ -27,7 +27,7 @@ import {
 } from '../search/state.ts';
 import { anchorsOfUnits, sayingFirst, toResultView, type PagefindApi, type PagefindResult, type ResultView } from '../search/results.ts';
 import { matchNames, parseNames, type NameEntry } from '../search/names.ts';
-import { filterIndexesOf, openFacets, parseFacetSizes } from '../search/facets.ts';
+import { filterIndexesOf, openFacets, parseFacetSizes, parseFacetTotals } from '../search/facets.ts';
 import { runSearch, searchFirstScreen, type FilterCounts, type SearchOutcome } from '../search/run.ts';
 import { SEARCH_TEXT as T } from '../search/text.ts';
 import { BASE_PATH, withBase } from '../site/base-path.ts';
@@ -113,6 +113,8 @@ function loadPagefind(): Promise<ShardIndex> {
 
 /** Distinct values per facet, written by search.astro: which facets are short enough to start open. */
 const facetSizes = parseFacetSizes(ui.facets.dataset.facetSizes);
+/** Documents per value of the short facets, written by search.astro: the counts with nothing asked. */
+const facetTotals = parseFacetTotals(ui.facets.dataset.facetTotals);
 /** Facets the reader opened or closed by hand; the rest follow openFacets' rule. */
 const facetChoice = new Map<FacetParam, boolean>();
 /** Facets whose filter index is loaded: only these have counts. */
@@ -199,7 +201,12 @@ function go(next: SearchState, mode: 'push' | 'replace'): void {
   void render();
 }
 
-function renderFacets(counts: FilterCounts): void {
+/** The facets the last render showed counts for (opening one of the others counts it). */
+let countedFacets: ReadonlySet<FacetParam> = new Set();
+
+/** Renders the facets; `counted` are those whose counts `counts` holds (the loaded ones unless said). */
+function renderFacets(counts: FilterCounts, counted: ReadonlySet<FacetParam> = loadedFacets): void {
+  countedFacets = new Set(counted);
   // Keep keyboard focus on the same checkbox across the re-render.
   const active = document.activeElement instanceof HTMLInputElement && ui.facets.contains(document.activeElement) ? document.activeElement : null;
   const focusKey = active ? `${active.dataset.param}\u0000${active.value}` : null;
@@ -208,7 +215,7 @@ function renderFacets(counts: FilterCounts): void {
   for (const facet of FACETS) {
     const selected = state.filters[facet.param] ?? [];
     const summary = el('summary', { text: selected.length > 0 ? `${facet.label}（已选 ${selected.length}）` : facet.label });
-    if (!loadedFacets.has(facet.param)) {
+    if (!counted.has(facet.param)) {
       // Not counted yet: opening it loads its index (the toggle listener below).
       const group = el('details', { className: 'search-facet' }, [summary, el('p', { className: 'search-facet-loading', text: T.facetLoading })]);
       group.dataset.param = facet.param;
@@ -305,6 +312,19 @@ async function render(): Promise<void> {
   if (headerBox instanceof HTMLInputElement) headerBox.value = state.q;
   ui.sort.value = state.sort;
   document.title = state.q === '' ? pageTitle : `“${state.q}” · ${pageTitle}`;
+
+  if (isEmptyState(state)) {
+    // Nothing asked: the open facets' totals come with the page when it has them all.
+    const open = shownOpen();
+    if ([...open].every((p) => facetTotals[FACETS.find((f) => f.param === p)!.filter] !== undefined)) {
+      details = [];
+      renderFacets(facetTotals, open);
+      showOnly('empty');
+      ui.status.textContent = '';
+      ui.sort.parentElement!.hidden = true;
+      return;
+    }
+  }
 
   let index: ShardIndex;
   try {
@@ -441,7 +461,7 @@ ui.facets.addEventListener(
     const param = group.dataset.param as FacetParam;
     // Renders set `open` too; only a change from what is shown open is the reader's choice.
     if (group.open !== shownOpen().has(param)) facetChoice.set(param, group.open);
-    if (group.open && !loadedFacets.has(param)) void countFacet(param);
+    if (group.open && !countedFacets.has(param)) void countFacet(param);
   },
   true,
 );

@@ -47,6 +47,46 @@ export function facetSizes(views: Iterable<PolicyView>): FacetSizes {
 }
 
 /**
+ * How many documents carry each value of the short facets (those that start open), keyed by
+ * Pagefind filter name as `pagefind.search(null)` reports them. The search page shows these with
+ * no query and no filter, so it opens no shard of the index until the reader asks for something.
+ */
+export function facetTotals(views: Iterable<PolicyView>, sizes: FacetSizes): Record<string, Record<string, number>> {
+  const short = new Set<string>(FACETS.filter((f) => (sizes[f.param] ?? Infinity) <= SHORT_FACET).map((f) => f.filter));
+  const totals: Record<string, Record<string, number>> = Object.fromEntries([...short].map((name) => [name, {}]));
+  for (const view of views) {
+    // A page counts once per value, however often it lists it (Pagefind's count is of pages).
+    const seen = new Set<string>();
+    for (const [name, value] of policyFilters(view)) {
+      const key = `${name}\u0000${value}`;
+      if (!short.has(name) || seen.has(key)) continue;
+      seen.add(key);
+      totals[name]![value] = (totals[name]![value] ?? 0) + 1;
+    }
+  }
+  return totals;
+}
+
+/** Reads the totals the search page carries (`data-facet-totals`); anything unreadable is left out. */
+export function parseFacetTotals(json: string | undefined): Record<string, Record<string, number>> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json ?? '{}');
+  } catch {
+    return {};
+  }
+  const out: Record<string, Record<string, number>> = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const facet of FACETS) {
+    const values = (raw as Record<string, unknown>)[facet.filter];
+    if (typeof values !== 'object' || values === null) continue;
+    const counts = Object.entries(values).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isInteger(e[1]) && e[1] >= 0);
+    out[facet.filter] = Object.fromEntries(counts);
+  }
+  return out;
+}
+
+/**
  * The facets shown open: as the reader left them (`choice`: opened or closed by hand), else
  * those with a value chosen (it must stay in sight to be switched off) and the short ones.
  * A facet of unknown size counts as long.
