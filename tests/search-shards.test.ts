@@ -325,7 +325,8 @@ describe('a build split over processes', () => {
       Promise.all((await pf.search(q, sort ? { sort: { date: sort } } : {})).results.map(async (r) => (await r.data()).url));
     for (const q of ['大班额', '"课后服务"', '教师']) expect((await urls(split, q)).sort(), q).toEqual((await urls(one, q)).sort());
     expect(await urls(split, null, 'desc')).toEqual(await urls(one, null, 'desc'));
-  });
+    // Four build processes one after another: 8 s on an idle machine, over 40 s on a busy one.
+  }, 120_000);
 
   it('refuses a part indexed from other pages, naming the shard', async () => {
     // The site of the test above with every policy page edited after its parts were indexed.
