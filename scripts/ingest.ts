@@ -16,7 +16,7 @@
  * One ingest at a time writes into an output folder (src/ingest/folder-lock.ts); a second one
  * waits for the first to finish.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess, type ForkOptions } from 'node:child_process';
 import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
@@ -26,6 +26,7 @@ import type { ReadOptions } from '../src/ingest/read.ts';
 import { SUPPORTED_EXTENSIONS } from '../src/ingest/formats.ts';
 import { existingSlugs, writeAtomic, writePolicy, type WriteOutcome } from '../src/ingest/write.ts';
 import { ProgressLine } from '../src/ingest/progress.ts';
+import { bundleWorker } from '../src/ingest/worker-bundle.ts';
 import { CHINESE_ENCODINGS, chineseEncoding } from '../src/ingest/chinese-encoding.ts';
 import type { Ingested } from '../src/extract/pipeline.ts';
 import { DEFAULT_LIMITS, isLimitFlag, setLimit, type InputLimits } from '../src/format/input-limits.ts';
@@ -238,8 +239,7 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
     return;
   }
   const results = new Map<number, FileResult>();
-  // Typed by a cast: assigned only in callbacks, it would otherwise narrow to null inside the async IIFE below.
-  let wake = null as (() => void) | null;
+  let wake: (() => void) | null = null;
   let next = 0;
   let stopped = false;
   const children: ChildProcess[] = [];
@@ -249,11 +249,16 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
       child.send({ i, file: files[i], sourceFile: sourceFile(files[i]!), read });
     }
   };
-  // The workers first, so that they start while this process loads the extraction.
+  const entry = join(import.meta.dirname, 'ingest-worker.ts');
+  // Bundled while this process loads the extraction; the workers start when it is ready.
+  const bundling = bundleWorker(entry, join(import.meta.dirname, '..'));
+  const local = extractLocally();
+  const bundle = await bundling;
   for (let k = 1; k < extracting; k++) {
     // 'advanced' (V8's structured clone) rather than JSON: a fifth of the time to pass a result, and
     // the result arrives as it left (an undefined stays undefined), as it does when this process extracts.
-    const child = fork(join(import.meta.dirname, 'ingest-worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    const options: ForkOptions = { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' };
+    const child = bundle ? fork(bundle.file, [], { ...options, execArgv: [] }) : fork(entry, [], options);
     child.on('message', (m: { i: number; result: FileResult }) => {
       results.set(m.i, m.result);
       dispatch(child);
@@ -270,7 +275,7 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
     dispatch(child);
     dispatch(child);
   }
-  const local = (async () => {
+  async function extractLocally(): Promise<void> {
     const extract = await inProcess();
     while (!stopped && next < files.length) {
       const i = next++;
@@ -280,7 +285,7 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
       // The workers' answers (and their next jobs) wait while this process extracts: let them in between files.
       await new Promise<void>((r) => setImmediate(r));
     }
-  })();
+  }
   try {
     for (let i = 0; i < files.length; i++) {
       while (!results.has(i)) await new Promise<void>((r) => (wake = r));
@@ -291,6 +296,7 @@ async function* extractAll(files: string[], sourceFile: (file: string) => string
   } finally {
     stopped = true;
     for (const child of children) child.disconnect();
+    bundle?.remove();
     await local;
   }
 }
