@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { PagefindResult, PagefindSearchResponse } from '../src/search/results.ts';
-import { SHARD_FILTER, joinShardResponses, openShardIndex, planShards, shardChunkSize, shardedApi, type PagefindModule, type ShardManifest } from '../src/search/shards.ts';
+import { SHARD_FILTER, joinByRelevance, joinShardResponses, openShardIndex, scoresByWordStatistics, shardWeights, planShards, shardChunkSize, shardedApi, type PagefindModule, type ShardManifest } from '../src/search/shards.ts';
 import { needsEveryShard, searchFirstScreen } from '../src/search/run.ts';
 import type { SearchState } from '../src/search/state.ts';
 import { loadPagefind } from '../scripts/build-search-client.ts';
@@ -155,7 +155,7 @@ describe('shardedApi', () => {
     expect((await api.search(null, { sort: { date: 'asc' } })).results.map((r) => r.id)).toEqual(['d', 'c', 'b', 'a']);
   });
 
-  it('keeps the reader’s filters on each shard’s search, and searches by relevance in one merged search', async () => {
+  it('keeps the reader’s filters on each shard’s search, by date and by relevance; a quoted phrase or no words is one merged search', async () => {
     calls.length = 0;
     await api.search('学位', { filters: { 地区: { any: ['甲市'] } }, sort: { date: 'desc' } });
     expect(calls).toEqual([
@@ -163,10 +163,64 @@ describe('shardedApi', () => {
       { filters: { 地区: { any: ['甲市'] }, [SHARD_FILTER]: '2022-2023' }, sort: { date: 'desc' } },
     ]);
     calls.length = 0;
-    const relevance = await api.search('学位', {});
-    expect(calls).toHaveLength(1);
+    const relevance = await api.search('学位', { filters: { 地区: { any: ['甲市'] } } });
+    expect(calls).toEqual([{ filters: { 地区: { any: ['甲市'] }, [SHARD_FILTER]: '2024' } }, { filters: { 地区: { any: ['甲市'] }, [SHARD_FILTER]: '2022-2023' } }]);
+    expect(relevance.results.map((r) => r.id).sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(relevance.filters[SHARD_FILTER]).toBeUndefined();
+    for (const term of ['"学位"', null]) {
+      calls.length = 0;
+      await api.search(term, {});
+      expect(calls).toHaveLength(1);
+    }
     expect(Object.keys(await api.filters())).toEqual(['年份']);
+  });
+});
+
+describe('shardWeights and joinByRelevance', () => {
+  // Pagefind's idf of a word in `n` of `pages` pages (pagefind_web, search.rs).
+  const idf = (pages: number, n: number): number => Math.log((pages - n + 0.5) / (n + 0.5) + 1);
+  const scored = (id: string, score: number): PagefindResult => ({ ...result(id), score });
+  const counted = (results: PagefindResult[], matching: Record<string, number>): PagefindSearchResponse => ({ results, unfilteredResultCount: 1000, filters: {}, totalFilters: { [SHARD_FILTER]: matching } });
+
+  it('ranks as one index would when a word is in nearly every page: 小学 in 915 of 916 pages and in all 84 of 2015’s', () => {
+    const shards = [
+      { id: '2016-2025', pages: 916 },
+      { id: '2015', pages: 84 },
+    ];
+    const matching = { '2016-2025': 915, '2015': 84 };
+    // y says 小学 a little more often than x, so one index (999 of 1,000 pages) puts y first …
+    const tfX = 1.0;
+    const tfY = 1.2;
+    expect(idf(1000, 999) * tfY).toBeGreaterThan(idf(1000, 999) * tfX);
+    // … but 2015's own idf is four times one index's, so Pagefind's merge puts x first.
+    const perShard = [counted([scored('y', idf(916, 915) * tfY)], matching), counted([scored('x', idf(84, 84) * tfX)], matching)];
+    expect(idf(84, 84) * tfX).toBeGreaterThan(idf(916, 915) * tfY);
+    const joined = joinByRelevance(perShard, shardWeights(shards, matching));
+    expect(joined.results.map((r) => r.id)).toEqual(['y', 'x']);
+    expect(joined.results[0]!.score).toBeCloseTo(idf(1000, 999) * tfY, 6);
+    expect(joined.results[1]!.score).toBeCloseTo(idf(1000, 999) * tfX, 6);
+  });
+
+  it('weighs each shard in the order given, whatever its id (2015 sorts first as an object key), and leaves a shard without matches at 1', () => {
+    const w = shardWeights(
+      [
+        { id: '2024-2025', pages: 190 },
+        { id: '2015', pages: 84 },
+        { id: '2016-2023', pages: 726 },
+      ],
+      { '2024-2025': 10, '2015': 40 },
+    );
+    expect(w[0]).toBeCloseTo(idf(1000, 50) / idf(190, 10), 9);
+    expect(w[1]).toBeCloseTo(idf(1000, 50) / idf(84, 40), 9);
+    expect(w[2]).toBe(1);
+  });
+
+  it('leaves the scores of a quoted phrase and of a search without words as Pagefind gives them', () => {
+    expect(scoresByWordStatistics('小学')).toBe(true);
+    expect(scoresByWordStatistics('义务教育 优质均衡')).toBe(true);
+    expect(scoresByWordStatistics('"课后服务"')).toBe(false);
+    expect(scoresByWordStatistics('  ')).toBe(false);
+    expect(scoresByWordStatistics(null)).toBe(false);
   });
 });
 

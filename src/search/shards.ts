@@ -13,9 +13,10 @@
  * whose period spans years goes by the year it was issued), and an undated document, whose sort
  * key is 0000-00-00, with the oldest years.
  *
- * Relevance, facets and sub-results come from Pagefind's own merge (`mergeIndex`): one
- * pagefind.js, the wasm loaded once, filter counts added across shards. Each shard is tagged
- * with a synthetic filter (`mergeFilter`) so a date-ordered search can ask one shard at a time.
+ * Facets and sub-results come from Pagefind's own merge (`mergeIndex`): one pagefind.js, the
+ * wasm loaded once, filter counts added across shards. Each shard is tagged with a synthetic
+ * filter (`mergeFilter`) so a search can ask one shard at a time: date order joins the shards'
+ * lists, relevance re-weights each shard's scores to common word statistics (shardWeights).
  *
  * Import-free apart from types: the browser bundles it.
  */
@@ -181,6 +182,40 @@ export function joinShardResponses(responses: readonly PagefindSearchResponse[])
   return { results, filters, totalFilters, unfilteredResultCount };
 }
 
+/** Pagefind's idf (pagefind_web, search.rs): ln((N − n + 0.5) / (n + 0.5) + 1), N pages in the index, n of them matching. */
+const pagefindIdf = (pages: number, matching: number): number => Math.log((pages - matching + 0.5) / (matching + 0.5) + 1);
+
+/**
+ * Whether Pagefind scores a search with its word statistics: a quoted phrase scores every page 1
+ * and a search without words does not score, so their merged order needs no re-weighting.
+ */
+export function scoresByWordStatistics(term: string | null): boolean {
+  return term !== null && term.trim() !== '' && !/^\s*".+"\s*$/.test(term);
+}
+
+/**
+ * Per shard (in the order given), the factor that puts its relevance scores on one index's scale. Pagefind multiplies
+ * each word's score by its idf, computed from the pages of the index it searched, so a word in
+ * nearly every page of a small shard gets an idf several times one index's (小学: 84 of 84 pages
+ * against 999 of 1,000), and merged scores are not comparable. `matching` is the pages of each
+ * shard that match the search before the reader's filters (Pagefind's totalFilters of the shard
+ * filter). Exact for a search of one word; for several words the count is of pages matching all
+ * of them, so the factor is an approximation (each word's own count is not returned).
+ */
+export function shardWeights(shards: readonly Pick<ShardEntry, 'id' | 'pages'>[], matching: Readonly<Record<string, number>>): number[] {
+  const pages = shards.reduce((n, s) => n + s.pages, 0);
+  const all = shards.reduce((n, s) => n + (matching[s.id] ?? 0), 0);
+  const common = pagefindIdf(pages, all);
+  return shards.map((s) => ((matching[s.id] ?? 0) > 0 ? common / pagefindIdf(s.pages, matching[s.id]!) : 1));
+}
+
+/** One relevance-ordered response from each shard's response: its scores times the shard's weight (same order), best first. */
+export function joinByRelevance(responses: readonly PagefindSearchResponse[], factors: readonly number[]): PagefindSearchResponse {
+  const joined = joinShardResponses(responses);
+  const results = responses.flatMap((r, i) => r.results.map((x) => ({ ...x, score: x.score * (factors[i] ?? 1) })));
+  return { ...joined, results: results.sort((a, b) => b.score - a.score) };
+}
+
 /** What the sharded API needs of pagefind.js: its API plus mergeIndex. */
 export interface PagefindModule extends PagefindApi {
   mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
@@ -288,8 +323,12 @@ export function shardedApi(module: PagefindApi, manifest: ShardManifest, opened:
     filters: async () => withoutShardFilter(await module.filters()),
     async search(term: string | null, o: PagefindSearchOptions = {}): Promise<PagefindSearchResponse> {
       const direction = Object.values(o.sort ?? {})[0];
-      if (direction === undefined) return clean(await module.search(term, o));
       const open = manifest.shards.slice(0, opened());
+      if (direction === undefined) {
+        if (!scoresByWordStatistics(term) || open.length < 2) return clean(await module.search(term, o));
+        const responses = await Promise.all(open.map((s) => module.search(term, { ...o, filters: { ...(o.filters ?? {}), [SHARD_FILTER]: s.id } })));
+        return joinByRelevance(responses, shardWeights(open, responses[0]?.totalFilters?.[SHARD_FILTER] ?? {}));
+      }
       const shards = direction === 'desc' ? open : [...open].reverse();
       const responses = await Promise.all(shards.map((s) => module.search(term, { ...o, filters: { ...(o.filters ?? {}), [SHARD_FILTER]: s.id } })));
       return joinShardResponses(responses);
