@@ -4,7 +4,10 @@
  * The search index of a built site in one piece and in shards of each size, side by side: the
  * time and peak memory of Pagefind (largest shard), what a first search fetches from Pagefind's
  * bundle, the re-index after one page is edited, and, on 20 queries, whether the shards find the
- * same documents as one index and how many of one index's top 10 (by relevance) they share.
+ * same documents as one index and how many of one index's top 10 (by relevance) they share: as
+ * they are, and counting ties (a document scoring, in one index, at least one index's 10th score
+ * is in a top 10 under some tie-break; also within 1 % of it), and the share of one index's top-10
+ * score the shards' top 10 keeps (by one index's scores).
  * Only the policy pages and the search page are copied (hard links) into a temporary folder, so
  * the site itself is not touched.
  */
@@ -111,26 +114,34 @@ try {
   const one = rows[0]!.r;
   const truth = saying(join(work, 'site-0'), readdirSync(join(work, 'site-0', 'policies')));
   const missed = (r: typeof one): number[] => QUERIES.map((q) => [...truth[q]!].filter((u) => !r.ranked[q]!.includes(u)).length);
-  console.log('| index | shards | Pagefind s | Pagefind peak MB (largest shard) | first search KB (Pagefind files) | re-index after one edit s (shards indexed) | queries finding the same documents | documents that say the query, missed (of all 20 queries) | top 10 shared with one index (min / mean) | same first result |');
-  console.log('|---|---:|---:|---:|---:|---|---:|---:|---|---:|');
+  console.log('| index | shards | Pagefind s | Pagefind peak MB (largest shard) | first search KB (Pagefind files) | re-index after one edit s (shards indexed) | queries finding the same documents | documents that say the query, missed (of all 20 queries) | top 10 shared with one index (min / mean) | … counting ties (min / mean) | … within 1 % of the 10th score (min / mean) | top-10 score kept (min / mean) | same first result |');
+  console.log('|---|---:|---:|---:|---:|---|---:|---:|---|---|---|---|---:|');
+  // One index's score of each document, per query, and its 10th score: the tie-aware figures compare to it.
+  const oneScore = Object.fromEntries(QUERIES.map((q) => [q, new Map(one.ranked[q]!.map((u, i) => [u, one.scores[q]![i]!]))]));
+  const tenth = (q: string): number => one.scores[q]![Math.min(9, one.scores[q]!.length - 1)] ?? 0;
+  const minMean = (xs: number[], digits: number): string => `${Math.min(...xs).toFixed(digits)} / ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(digits)}`;
   for (const { label, r } of rows) {
     const same = QUERIES.filter((q) => [...r.ranked[q]!].sort().join() === [...one.ranked[q]!].sort().join()).length;
     const shared = QUERIES.map((q) => {
       const top = new Set(one.ranked[q]!.slice(0, 10));
       return r.ranked[q]!.slice(0, 10).filter((u) => top.has(u)).length / Math.max(1, Math.min(10, top.size)) * 10;
     });
-    const min = Math.min(...shared);
-    const mean = shared.reduce((a, b) => a + b, 0) / shared.length;
-    console.log(`| ${label} | ${r.shards} | ${r.coldSec.toFixed(1)} | ${r.peakMB} | ${r.firstKB.toFixed(1)} | ${r.rebuildSec.toFixed(1)} (${r.reindexed} of ${r.shards}) | ${same} of ${QUERIES.length} | ${missed(r).reduce((a, b) => a + b, 0)} of ${QUERIES.reduce((n, q) => n + truth[q]!.size, 0)} | ${min.toFixed(0)} / ${mean.toFixed(1)} | ${QUERIES.filter((q) => r.ranked[q]![0] === one.ranked[q]![0]).length} of ${QUERIES.length} |`);
+    const atLeast = (q: string, bar: number): number => r.ranked[q]!.slice(0, 10).filter((u) => (oneScore[q]!.get(u) ?? -Infinity) >= bar).length;
+    const tied = QUERIES.map((q) => atLeast(q, tenth(q)));
+    const near = QUERIES.map((q) => atLeast(q, tenth(q) * 0.99));
+    const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+    const kept = QUERIES.map((q) => sum(r.ranked[q]!.slice(0, 10).map((u) => oneScore[q]!.get(u) ?? 0)) / Math.max(Number.MIN_VALUE, sum(one.scores[q]!.slice(0, 10))));
+    console.log(`| ${label} | ${r.shards} | ${r.coldSec.toFixed(1)} | ${r.peakMB} | ${r.firstKB.toFixed(1)} | ${r.rebuildSec.toFixed(1)} (${r.reindexed} of ${r.shards}) | ${same} of ${QUERIES.length} | ${missed(r).reduce((a, b) => a + b, 0)} of ${QUERIES.reduce((n, q) => n + truth[q]!.size, 0)} | ${minMean(shared, 1)} | ${minMean(tied, 1)} | ${minMean(near, 1)} | ${minMean(kept, 2)} | ${QUERIES.filter((q) => r.ranked[q]![0] === one.ranked[q]![0]).length} of ${QUERIES.length} |`);
     const differ = QUERIES.filter((q) => [...r.ranked[q]!].sort().join() !== [...one.ranked[q]!].sort().join());
     const m = missed(r);
     if (m.some((x) => x > 0)) console.log(`|  | missed: ${QUERIES.filter((_, i) => m[i]! > 0).map((q) => `${q} ${m[QUERIES.indexOf(q)]} of ${truth[q]!.size}`).join(', ')} |`);
     if (differ.length > 0) console.log(`|  | found (this / one index): ${differ.map((q) => `${q} ${r.ranked[q]!.length}/${one.ranked[q]!.length}`).join(', ')} |`);
     // Ties: documents of this synthetic corpus repeat the same sentences, so many share a score.
-    const tied = QUERIES.filter((q) => one.scores[q]!.slice(0, 11).filter((x) => x === one.scores[q]![9]).length > 1);
-    if (label === 'one index') console.log(`|  | queries whose 10th and 11th results tie in one index: ${tied.length} of ${QUERIES.length} |`);
+    const ties = QUERIES.filter((q) => one.scores[q]!.slice(0, 11).filter((x) => x === tenth(q)).length > 1);
+    const close = QUERIES.filter((q) => one.scores[q]!.filter((x) => x >= tenth(q) * 0.99).length > 10);
+    if (label === 'one index') console.log(`|  | in one index: queries whose 10th and 11th scores tie ${ties.length} of ${QUERIES.length} (${ties.join(', ')}); more than 10 documents within 1 % of the 10th score ${close.length} of ${QUERIES.length} |`);
     const low = QUERIES.filter((_, i) => shared[i]! < 8);
-    if (low.length > 0) console.log(`|  | top 10 below 8: ${low.map((q) => `${q} ${shared[QUERIES.indexOf(q)]!.toFixed(0)}`).join(', ')} |`);
+    if (low.length > 0) console.log(`|  | top 10 below 8 (shared / counting ties / within 1 %): ${low.map((q, _, __, i = QUERIES.indexOf(q)) => `${q} ${shared[i]!.toFixed(0)}/${tied[i]}/${near[i]}`).join(', ')} |`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
