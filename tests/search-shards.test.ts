@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { PagefindResult, PagefindSearchResponse } from '../src/search/results.ts';
-import { SHARD_FILTER, joinByRelevance, joinShardResponses, openShardIndex, scoresByWordStatistics, shardWeights, planShards, shardChunkSize, shardedApi, type PagefindModule, type ShardManifest } from '../src/search/shards.ts';
+import { SHARD_FILTER, joinByRelevance, joinShardResponses, openShardIndex, scoredAsOneWord, shardWeights, planShards, shardChunkSize, shardedApi, type PagefindModule, type ShardManifest } from '../src/search/shards.ts';
 import { needsEveryShard, searchFirstScreen } from '../src/search/run.ts';
 import type { SearchState } from '../src/search/state.ts';
 import { loadPagefind } from '../scripts/build-search-client.ts';
@@ -155,7 +155,7 @@ describe('shardedApi', () => {
     expect((await api.search(null, { sort: { date: 'asc' } })).results.map((r) => r.id)).toEqual(['d', 'c', 'b', 'a']);
   });
 
-  it('keeps the reader’s filters on each shard’s search, by date and by relevance; a quoted phrase or no words is one merged search', async () => {
+  it('keeps the reader’s filters on each shard’s search, by date and by relevance of one word; a quoted phrase, several words or none is one merged search', async () => {
     calls.length = 0;
     await api.search('学位', { filters: { 地区: { any: ['甲市'] } }, sort: { date: 'desc' } });
     expect(calls).toEqual([
@@ -167,7 +167,7 @@ describe('shardedApi', () => {
     expect(calls).toEqual([{ filters: { 地区: { any: ['甲市'] }, [SHARD_FILTER]: '2024' } }, { filters: { 地区: { any: ['甲市'] }, [SHARD_FILTER]: '2022-2023' } }]);
     expect(relevance.results.map((r) => r.id).sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(relevance.filters[SHARD_FILTER]).toBeUndefined();
-    for (const term of ['"学位"', null]) {
+    for (const term of ['"学位"', '义务教育 优质均衡', null]) {
       calls.length = 0;
       await api.search(term, {});
       expect(calls).toHaveLength(1);
@@ -215,12 +215,10 @@ describe('shardWeights and joinByRelevance', () => {
     expect(w[2]).toBe(1);
   });
 
-  it('leaves the scores of a quoted phrase and of a search without words as Pagefind gives them', () => {
-    expect(scoresByWordStatistics('小学')).toBe(true);
-    expect(scoresByWordStatistics('义务教育 优质均衡')).toBe(true);
-    expect(scoresByWordStatistics('"课后服务"')).toBe(false);
-    expect(scoresByWordStatistics('  ')).toBe(false);
-    expect(scoresByWordStatistics(null)).toBe(false);
+  it('re-weights a search of one word only: not a quoted phrase, not several words as Pagefind cuts them, not a search without words', () => {
+    for (const one of ['小学', '教师', '学前教育', ' 编制 ']) expect(scoredAsOneWord(one), one).toBe(true);
+    for (const not of ['心理健康', '轮岗', '义务教育 优质均衡', '"课后服务"', '济源市教育局2018年教育工作要点', '  ']) expect(scoredAsOneWord(not), not).toBe(false);
+    expect(scoredAsOneWord(null)).toBe(false);
   });
 });
 

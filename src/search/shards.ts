@@ -16,7 +16,7 @@
  * Facets and sub-results come from Pagefind's own merge (`mergeIndex`): one pagefind.js, the
  * wasm loaded once, filter counts added across shards. Each shard is tagged with a synthetic
  * filter (`mergeFilter`) so a search can ask one shard at a time: date order joins the shards'
- * lists, relevance re-weights each shard's scores to common word statistics (shardWeights).
+ * lists, relevance of one word re-weights each shard's scores to common word statistics (shardWeights).
  *
  * Import-free apart from types: the browser bundles it.
  */
@@ -186,11 +186,18 @@ export function joinShardResponses(responses: readonly PagefindSearchResponse[])
 const pagefindIdf = (pages: number, matching: number): number => Math.log((pages - matching + 0.5) / (matching + 0.5) + 1);
 
 /**
- * Whether Pagefind scores a search with its word statistics: a quoted phrase scores every page 1
- * and a search without words does not score, so their merged order needs no re-weighting.
+ * Whether Pagefind searches `term` as one word scored by its word statistics, the case where
+ * shardWeights is exact. Not a quoted phrase (every page scores 1), not a search without words,
+ * and not several words: Pagefind cuts a Chinese query with Intl.Segmenter as this does (心理健康
+ * is 心理 健康), and for several words the shard counts are of pages with all of them, far rarer
+ * than each word, so a weight from them would reorder the pages (a title searched would not come first).
  */
-export function scoresByWordStatistics(term: string | null): boolean {
-  return term !== null && term.trim() !== '' && !/^\s*".+"\s*$/.test(term);
+export function scoredAsOneWord(term: string | null): boolean {
+  const text = term?.trim() ?? '';
+  if (text === '' || /^".+"$/.test(text) || /\s/.test(text)) return false;
+  // The site's language (<html lang="zh-CN">), which Pagefind segments with; without Intl.Segmenter Pagefind does not segment either.
+  if (typeof Intl.Segmenter !== 'function') return true;
+  return [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].filter((w) => /[\p{L}\p{N}]/u.test(w.segment)).length === 1;
 }
 
 /**
@@ -199,8 +206,8 @@ export function scoresByWordStatistics(term: string | null): boolean {
  * nearly every page of a small shard gets an idf several times one index's (小学: 84 of 84 pages
  * against 999 of 1,000), and merged scores are not comparable. `matching` is the pages of each
  * shard that match the search before the reader's filters (Pagefind's totalFilters of the shard
- * filter). Exact for a search of one word; for several words the count is of pages matching all
- * of them, so the factor is an approximation (each word's own count is not returned).
+ * filter). Exact for a search of one word (scoredAsOneWord) but for the shard's average page
+ * length, which Pagefind does not return.
  */
 export function shardWeights(shards: readonly Pick<ShardEntry, 'id' | 'pages'>[], matching: Readonly<Record<string, number>>): number[] {
   const pages = shards.reduce((n, s) => n + s.pages, 0);
@@ -325,7 +332,7 @@ export function shardedApi(module: PagefindApi, manifest: ShardManifest, opened:
       const direction = Object.values(o.sort ?? {})[0];
       const open = manifest.shards.slice(0, opened());
       if (direction === undefined) {
-        if (!scoresByWordStatistics(term) || open.length < 2) return clean(await module.search(term, o));
+        if (!scoredAsOneWord(term) || open.length < 2) return clean(await module.search(term, o));
         const responses = await Promise.all(open.map((s) => module.search(term, { ...o, filters: { ...(o.filters ?? {}), [SHARD_FILTER]: s.id } })));
         return joinByRelevance(responses, shardWeights(open, responses[0]?.totalFilters?.[SHARD_FILTER] ?? {}));
       }
