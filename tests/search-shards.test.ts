@@ -50,6 +50,27 @@ describe('planShards', () => {
     ]);
   });
 
+  it('puts the newest pages, a quarter of the shard size, in a shard of their own, cut between two dates', () => {
+    const many = [
+      ...Array.from({ length: 6 }, (_, i) => page(`/n/${i}/`, `2025-0${i + 1}-01`)),
+      page('/n/x/', '2024-12-01'),
+      page('/n/y/', '2024-12-01'),
+      ...Array.from({ length: 9 }, (_, i) => page(`/o/${i}/`, `2023-0${i + 1}-01`)),
+    ];
+    const plan = planShards(many, 12);
+    expect(plan.map((s) => [s.id, s.pages, s.newest, s.oldest])).toEqual([
+      ['newest', 3, '2025', '2025'],
+      ['2024-2025', 5, '2025', '2024'],
+      ['2023', 9, '2023', '2023'],
+    ]);
+    expect(plan[0]!.urls).toEqual(['/n/3/', '/n/4/', '/n/5/']);
+    // A head that would split one date takes the whole date instead.
+    const sameDay = planShards([...Array.from({ length: 4 }, (_, i) => page(`/s/${i}/`, '2025-05-05')), ...many.slice(6)], 8, 2);
+    expect(sameDay[0]).toMatchObject({ id: 'newest', pages: 4 });
+    // Every page in exactly one shard.
+    expect(plan.flatMap((s) => s.urls).sort()).toEqual(many.map((p) => p.url).sort());
+  });
+
   it('cuts a year larger than the shard size into parts of contiguous dates, never one date in two parts', () => {
     const year = [
       page('/y/1/', '2024-12-01'),
