@@ -90,6 +90,50 @@ describe('runSearch of a Chinese query without quotes', () => {
   });
 });
 
+describe('runSearch of a phrase the index cut otherwise, for a first screen', () => {
+  // Pagefind's phrase search misses pages whose words its index cut otherwise (the fake: every
+  // page but p0 and p5); the loose search finds them, and their text tells which say the phrase.
+  const pages: Record<string, string> = Object.fromEntries(
+    Array.from({ length: 12 }, (_, i) => [`p${i}`, i % 3 === 1 ? '控制辍学，保障学位。' : '做好控辍保学工作。']),
+  );
+  function api(): { api: PagefindApi; fetched: string[] } {
+    const fetched: string[] = [];
+    const base = fakePagefind(pages);
+    return {
+      fetched,
+      api: {
+        ...base,
+        search: async (term, o) => {
+          const r = await base.search(term, o);
+          const phrase = /"/.test(term ?? '');
+          const results = r.results
+            .filter((x) => !phrase || x.id === 'p0' || x.id === 'p5')
+            .map((x) => ({ ...x, data: async () => (fetched.push(x.id), x.data()) }));
+          return { ...r, results };
+        },
+      },
+    };
+  }
+  const state = { q: '控辍保学', filters: {}, sort: 'date-desc' as const };
+
+  it('checks the pages in list order only until the screen is full, and says the rest is pending', async () => {
+    const { api: first, fetched } = api();
+    const out = await runSearch(first, state, 3);
+    // p1 does not say it (控制辍学…); p0 and p5 the phrase search found.
+    expect(out.results.slice(0, 3).map((r) => r.id)).toEqual(['p0', 'p2', 'p3']);
+    expect(out.pending).toBe(true);
+    expect(out.partial).toEqual([]);
+    expect(fetched.sort()).toEqual(['p1', 'p2', 'p3']);
+
+    const { api: all, fetched: allFetched } = api();
+    const full = await runSearch(all, state);
+    expect(full.pending).toBe(false);
+    expect(full.results.map((r) => r.id)).toEqual(['p0', 'p2', 'p3', 'p5', 'p6', 'p8', 'p9', 'p11']);
+    expect(full.partial.map((r) => r.id)).toEqual(['p1', 'p4', 'p7', 'p10']);
+    expect(allFetched).toHaveLength(10);
+  });
+});
+
 describe('matchNames', () => {
   const entries: NameEntry[] = [
     { kind: 'unit', name: '市财政局', href: '/units/shi-caizhengju/', weight: 9 },

@@ -363,13 +363,13 @@ async function render(): Promise<void> {
   resetPartial(outcome.partial);
   await named;
   if (run !== generation) return;
-  ui.status.textContent = outcome.complete ? T.count(details.length, state.q) : T.countSoFar(details.length, openedSince(index));
+  ui.status.textContent = outcome.complete ? T.count(details.length, state.q) : outcome.pending ? T.counting : T.countSoFar(details.length, openedSince(index));
   if (focusResults) {
     // After Enter the reader goes to the results, not back to the top of the page.
     focusResults = false;
     ui.status.focus();
   }
-  ui.unchecked.hidden = outcome.unchecked === 0;
+  ui.unchecked.hidden = outcome.pending || outcome.unchecked === 0;
   ui.unchecked.textContent = T.unchecked(outcome.unchecked);
   ui.sort.parentElement!.hidden = details.length < 2;
   if (details.length === 0) {
@@ -393,9 +393,10 @@ function openedSince(index: ShardIndex): string {
 }
 
 /**
- * After a first screen from the newest shards: opens the rest and searches again, for the full
- * count, the facet counts and the later pages. The documents listed stay: in date order, newest
- * first, the newest shards' documents come first whatever else is found.
+ * After a first screen (from the newest shards, or with only its documents checked for the words
+ * as written): opens the rest and searches again, for the full count, the facet counts and the
+ * later pages. The documents listed stay: newest first, the newest shards' documents come first
+ * whatever else is found, and checking more documents adds only documents listed after them.
  */
 async function completeSearch(index: ShardIndex, run: number): Promise<void> {
   ui.app.dataset.state = 'counting';

@@ -30,6 +30,11 @@ export interface SearchOutcome {
   counts: FilterCounts;
   /** Documents found without quotes that were not checked for the phrase (beyond RESCUE_LIMIT). */
   unchecked: number;
+  /**
+   * True when only the documents of a first screen were checked for the phrase (runSearch's
+   * `firstScreen`): the first documents are right, the list after them and the counts are not yet.
+   */
+  pending: boolean;
 }
 
 /** Counts with each document's filter values added (for documents a search did not count). */
@@ -64,19 +69,24 @@ export function asWrittenQuery(query: string): string | null {
  * is therefore searched as written first (each Chinese word as a phrase, with the phrase rescue
  * below); what the loose search finds beyond that is returned apart as `partial`.
  */
-export async function runSearch(api: PagefindApi, state: SearchState): Promise<SearchOutcome> {
+export async function runSearch(api: PagefindApi, state: SearchState, firstScreen?: number): Promise<SearchOutcome> {
   const written = asWrittenQuery(state.q);
   if (written !== null) {
-    const saying = await runQuoted(api, { ...state, q: written });
+    const saying = await runQuoted(api, { ...state, q: written }, firstScreen);
     const loose = await api.search(state.q, { filters: pagefindFilters(state), sort: pagefindSort(state) });
     const found = new Set(saying.results.map((r) => r.id));
-    return { ...saying, partial: loose.results.filter((r) => !found.has(r.id)) };
+    // Not yet: documents not checked for the words as written would be counted among them.
+    return { ...saying, partial: saying.pending ? [] : loose.results.filter((r) => !found.has(r.id)) };
   }
-  return runQuoted(api, state);
+  return runQuoted(api, state, firstScreen);
 }
 
-/** The search of a query as it is (its quoted phrases rescued). */
-async function runQuoted(api: PagefindApi, state: SearchState): Promise<SearchOutcome> {
+/**
+ * The search of a query as it is (its quoted phrases rescued). With `firstScreen`, documents are
+ * checked for the phrase in the order they are listed, a screen at a time, only until the first
+ * `firstScreen` are known (each check fetches a document's whole text: 60 of them were 540 KB).
+ */
+async function runQuoted(api: PagefindApi, state: SearchState, firstScreen?: number): Promise<SearchOutcome> {
   // Pagefind knows only ASCII quotes; a Chinese keyboard types “”.
   const term = state.q === '' ? null : state.q.replace(/[“”]/g, '"');
   const options = { filters: pagefindFilters(state), sort: pagefindSort(state) };
@@ -90,28 +100,46 @@ async function runQuoted(api: PagefindApi, state: SearchState): Promise<SearchOu
   }
 
   const loose = looseQuery(state.q);
-  if (loose === null) return { results: found.results, partial: [], counts, unchecked: 0 };
+  if (loose === null) return { results: found.results, partial: [], counts, unchecked: 0, pending: false };
 
   // A quoted phrase: its documents, plus those the loose search finds that say it as written;
   // every document's parts come from the loose search (the phrase search reports one per page).
   const looser = (await api.search(loose, options)).results;
   const exact = new Set(found.results.map((r) => r.id));
   const others = looser.filter((r) => !exact.has(r.id));
-  const checked = others.slice(0, RESCUE_LIMIT);
-  const datas = await Promise.all(checked.map((r) => r.data()));
   const phrases = queryPhrases(state.q);
-  const rescued = new Set(checked.filter((_, i) => missingPhrases(datas[i]!.content, phrases).length === 0).map((r) => r.id));
-  counts = addFilterCounts(
-    counts,
-    datas.filter((_, i) => rescued.has(checked[i]!.id)),
-  );
+  const rescued = new Set<string>();
+  const checkable = Math.min(others.length, RESCUE_LIMIT);
+  let checked = 0;
+  // Walk the loose list in order: `pos` is how far every document is known to be listed or not.
+  let pos = 0;
+  let listed = 0;
+  for (;;) {
+    for (; pos < looser.length && exact.has(looser[pos]!.id); pos++) listed++;
+    if (checked >= checkable || (firstScreen !== undefined && listed >= firstScreen)) break;
+    // As many as the screen still lacks (each may not say it), or all there are to check.
+    const room = Math.min(checkable - checked, firstScreen === undefined ? checkable : firstScreen - listed);
+    const batch: PagefindResult[] = [];
+    let end = pos;
+    for (; end < looser.length && batch.length < room; end++) if (!exact.has(looser[end]!.id)) batch.push(looser[end]!);
+    const datas = await Promise.all(batch.map((r) => r.data()));
+    checked += batch.length;
+    const saying = datas.filter((d, i) => {
+      const says = missingPhrases(d.content, phrases).length === 0;
+      if (says) rescued.add(batch[i]!.id);
+      return says;
+    });
+    counts = addFilterCounts(counts, saying);
+    for (; pos < end; pos++) if (exact.has(looser[pos]!.id) || rescued.has(looser[pos]!.id)) listed++;
+  }
   const inOrder = looser.filter((r) => exact.has(r.id) || rescued.has(r.id));
-  const listed = new Set(inOrder.map((r) => r.id));
+  const inList = new Set(inOrder.map((r) => r.id));
   return {
-    results: [...inOrder, ...found.results.filter((r) => !listed.has(r.id))],
+    results: [...inOrder, ...found.results.filter((r) => !inList.has(r.id))],
     partial: [],
     counts,
-    unchecked: others.length - checked.length,
+    unchecked: others.length - checked,
+    pending: checked < checkable,
   };
 }
 
@@ -135,11 +163,11 @@ export async function searchFirstScreen(index: ShardIndex, state: SearchState, n
   if (needsEveryShard(state)) await index.openAll();
   for (;;) {
     const opened = index.opened();
-    const outcome = await runSearch(index.api, state);
+    const outcome = await runSearch(index.api, state, need);
     // Another caller (the page completing an earlier search) may have opened a shard meanwhile:
     // then this outcome mixes searches over different shards, so search again.
     if (index.opened() !== opened) continue;
-    if (outcome.results.length >= need || index.complete()) return { ...outcome, complete: index.complete() };
+    if (outcome.results.length >= need || index.complete()) return { ...outcome, complete: index.complete() && !outcome.pending };
     await index.openNext();
   }
 }

@@ -36,6 +36,8 @@ export const SEARCH_TEXT = {
   count: (docs: number, q: string) => (q === '' ? `共 ${docs} 份文件` : `找到 ${docs} 份文件`),
   /** While older shards are still being searched: the count so far covers these years only. */
   countSoFar: (docs: number, since: string) => `${since} 年以来找到 ${docs} 份文件，正在查找更早的文件…`,
+  /** While the rest of the documents are checked for the words as written. */
+  counting: '已列出最前面的结果，正在统计全部结果…',
   unchecked: (n: number) => `另有 ${n} 份文件含有这些字，但未逐一核对是否连续出现该短语：去掉引号可以全部列出。`,
   missing: (phrases: string[]) => `文中没有连续出现“${phrases.join('”“')}”，只含其中的字词`,
   resultFacts: (place: string, date: string) => [place, date].filter((s) => s !== '').join(' · '),
