@@ -34,5 +34,8 @@ export async function bundleWorker(entry: string, root: string): Promise<WorkerB
     rmSync(file, { force: true });
     return null;
   }
-  return { file, remove: () => rmSync(file, { force: true }) };
+  const remove = (): void => rmSync(file, { force: true });
+  // Also when the ingest is stopped (Ctrl-C: scripts/ingest.ts exits from its signal handler).
+  process.once('exit', remove);
+  return { file, remove };
 }
